@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * A minimal static file server for the built site (no dependencies), used by `npm start`, the end-to-end
+ * tests and the benchmark. It serves on 127.0.0.1 only, optionally under a base path (`--base /cadence`)
+ * to mimic a sub-path host such as GitHub Pages.
+ *
+ *   node scripts/serve.js build [--port 4173] [--base /cadence]
+ */
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '.gz': 'application/gzip',
+  '.parquet': 'application/vnd.apache.parquet',
+  '.txt': 'text/plain; charset=utf-8'
+};
+
+export function serve({ root, port = 4173, base = '' }) {
+  const dir = resolve(root);
+  const prefix = base.replace(/\/+$/, '');
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let path = decodeURIComponent(url.pathname);
+    if (prefix) {
+      if (path === prefix) {
+        res.writeHead(301, { location: `${prefix}/` }).end();
+        return;
+      }
+      if (!path.startsWith(`${prefix}/`)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      path = path.slice(prefix.length);
+    }
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      const size = statSync(file).size;
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': size,
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer'
+      });
+      createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const opt = (name, dflt) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : dflt;
+  };
+  const root = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'build';
+  const port = Number(opt('port', process.env.PORT ?? 4173));
+  const base = opt('base', process.env.BASE_PATH ?? '');
+  const server = await serve({ root, port, base });
+  const { port: actual } = server.address();
+  console.log(`Cadence is running at http://127.0.0.1:${actual}${base}/  (Ctrl+C to stop)`);
+}

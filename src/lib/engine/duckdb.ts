@@ -1,0 +1,51 @@
+/**
+ * The one place that imports DuckDB-WASM. Everything else talks to the engine through `./index`.
+ *
+ * The module is loaded with a dynamic import from the browser only, so the prerendered shell never pulls
+ * DuckDB into the server build. Its wasm and worker files are bundled as assets of this site (Vite `?url`)
+ * and never fetched from a CDN.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+
+export type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+export { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+
+const bundles: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+/** Settings applied once after open; the configuration is then locked so no query can re-enable them. */
+const LOCKDOWN = [
+  "SET autoinstall_known_extensions = false",
+  "SET autoload_known_extensions = false",
+  "SET lock_configuration = true"
+];
+
+export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
+  const bundle = await duckdb.selectBundle(bundles);
+  const worker = new Worker(bundle.mainWorker!);
+  const logger = new duckdb.VoidLogger();
+  const db = new duckdb.AsyncDuckDB(logger, worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  await db.open({
+    query: {
+      // Convert at the edge ourselves (see values.ts) instead of letting Arrow lose precision.
+      castBigIntToDouble: false,
+      castDecimalToDouble: false,
+      castTimestampToDate: false
+    },
+    allowUnsignedExtensions: false
+  });
+  const conn = await db.connect();
+  try {
+    for (const sql of LOCKDOWN) await conn.query(sql);
+  } finally {
+    await conn.close();
+  }
+  return db;
+}

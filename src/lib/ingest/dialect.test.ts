@@ -1,0 +1,63 @@
+import { describe, it, expect } from 'vitest';
+import { chooseDelimiter, columnNames, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
+import { scanBytes } from './recordScan';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const ORDER = [',', ';', '\t', '|'];
+
+describe('chooseDelimiter', () => {
+  it('keeps a ragged comma file in columns instead of collapsing it to one text column', () => {
+    const s = chooseDelimiter(bytes('i,j\n1,1\n2,2\n3,3\n4,4\n7,7,3\n5,5\n'), ['|', ...ORDER]);
+    expect(s.delimiter).toBe(',');
+    expect(s.fields).toBe(2);
+    expect(s.consistency).toBeCloseTo(6 / 7);
+  });
+  it('finds semicolons and tabs', () => {
+    expect(chooseDelimiter(bytes('a;b;c\n1;2;3\n4;5;6\n'), ORDER).delimiter).toBe(';');
+    expect(chooseDelimiter(bytes('a\tb\tc\n1\t2\t3\n'), ORDER).delimiter).toBe('\t');
+  });
+  it('prefers the delimiter with consistent counts over one that splits decimal commas', () => {
+    const s = chooseDelimiter(bytes('commas;periods\n1,1;1.1\n0,25;0.25\n1,53e4;1.53e4\n'), ORDER);
+    expect(s.delimiter).toBe(';');
+  });
+  it('returns the first candidate for a one-column file', () => {
+    expect(chooseDelimiter(bytes('name\nann\nbob\n'), ORDER).fields).toBe(1);
+    expect(chooseDelimiter(bytes('name\nann\nbob\n'), ORDER).delimiter).toBe(',');
+  });
+  it('ignores delimiters inside quotes', () => {
+    expect(chooseDelimiter(bytes('a;b\n"x,y,z";2\n"p,q";3\n'), ORDER).delimiter).toBe(';');
+  });
+});
+
+describe('shape helpers', () => {
+  it('modeOf breaks ties toward the wider count', () => {
+    expect(modeOf({ 3: 2, 4: 1, 5: 2 })).toEqual({ fields: 5, count: 2 });
+  });
+  it('counts leading blank lines of every kind', () => {
+    expect(leadingBlankLines(bytes('\n\r\n\rA,B\n'))).toBe(3);
+    expect(leadingBlankLines(bytes('A\n'))).toBe(0);
+  });
+  it('detects a one-field title line above a wider header', () => {
+    const scan = scanBytes(bytes('a bad starting line\nCOL1,COL2,COL3\n1.5,a,3\n2.5,b,4\n'), { delimiter: ',', quote: '"', escape: '"' });
+    expect(preambleLines(scan, 3, 0)).toBe(1);
+    const clean = scanBytes(bytes('a,b\n1,2\n'), { delimiter: ',', quote: '"', escape: '"' });
+    expect(preambleLines(clean, 2, 0)).toBe(0);
+  });
+  it('trims a sample to its last complete line', () => {
+    expect(new TextDecoder().decode(trimToLastLine(bytes('a,b\n1,2\n3,'), false))).toBe('a,b\n1,2\n');
+    expect(trimToLastLine(bytes('a,b'), true).length).toBe(3);
+  });
+  it('treats a line of numbers or dates as data, not a header', () => {
+    expect(looksLikeData(['1'])).toBe(true);
+    expect(looksLikeData(['10', '2024-01-05', '3,5'])).toBe(true);
+    expect(looksLikeData(['id', '2'])).toBe(false);
+    expect(looksLikeData([null, ''])).toBe(false);
+  });
+  it('makes column names unique and non-empty like the engine does', () => {
+    expect(columnNames(['a', 'a', 'a', ''], 4)).toEqual(['a', 'a_1', 'a_2', 'column3']);
+    expect(columnNames(['', '', ''], 3)).toEqual(['column0', 'column1', 'column2']);
+    expect(columnNames(['id', 'name'], 3)).toEqual(['id', 'name', 'column2']);
+    expect(columnNames(null, 2)).toEqual(['column0', 'column1']);
+    expect(columnNames(['A', 'a'], 2)).toEqual(['A', 'a_1']);
+  });
+});
