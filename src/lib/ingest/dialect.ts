@@ -115,3 +115,14 @@ export function describeDelimiter(d: string): string {
   const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', ' ': 'space' };
   return names[d] ? `${names[d]} (${d === '\t' ? '\\t' : d})` : d;
 }
+
+/** Byte offset where physical line `k + 1` starts (after skipping `k` lines), or -1 if the sample is too short. */
+export function offsetAfterLines(sample: Uint8Array, k: number): number {
+  let i = 0;
+  for (let line = 0; line < k; line++) {
+    while (i < sample.length && sample[i] !== 0x0a && sample[i] !== 0x0d) i++;
+    if (i >= sample.length) return -1;
+    i += sample[i] === 0x0d && sample[i + 1] === 0x0a ? 2 : 1;
+  }
+  return i;
+}

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { encodingFromBom, transcodeToUtf8, DecodeError, countLines } from './encoding';
 
-const utf8 = (s: string) => new TextDecoder().decode(s instanceof Uint8Array ? s : new TextEncoder().encode(s));
+const utf8 = (s: string) => new TextDecoder().decode(new TextEncoder().encode(s));
 
 describe('encoding', () => {
   it('recognises byte-order marks', () => {

@@ -358,6 +358,164 @@ describe('RecordScanner: byte-level problems', () => {
 	});
 });
 
+/**
+ * Deliberately naive reference scanner (whole buffer, index-based, separate passes per property) for
+ * differential fuzzing. Physical-line properties are computed from a plain split into lines, so they
+ * do not share logic with the state machine.
+ */
+function referenceScan(all: Uint8Array, d: ScanDialect, maxLineBytes: number) {
+	const start = all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
+	const b = all.subarray(start);
+	const n = b.length;
+	const D = utf8(d.delimiter);
+	const q = d.quote ? d.quote.charCodeAt(0) : -1;
+	const e = d.quote && d.escape ? d.escape.charCodeAt(0) : -1;
+	const isTerm = (i: number) => b[i] === 10 || b[i] === 13;
+	const termLen = (i: number) => (b[i] === 13 && b[i + 1] === 10 ? 2 : 1);
+	const delimAt = (i: number) => i + D.length <= n && D.every((x, k) => b[i + k] === x);
+
+	// Physical lines by plain splitting.
+	const lines: Uint8Array[] = [];
+	for (let i = 0, s0 = 0; i <= n; i++) {
+		if (i === n) {
+			if (i > s0) lines.push(b.subarray(s0, i));
+		} else if (isTerm(i)) {
+			lines.push(b.subarray(s0, i));
+			i += termLen(i) - 1;
+			s0 = i + 1;
+		}
+	}
+	const firstLine = (f: (l: Uint8Array) => boolean) => {
+		const k = lines.findIndex(f);
+		return k < 0 ? null : k + 1;
+	};
+	const badUtf8 = (l: Uint8Array) => {
+		try {
+			new TextDecoder('utf-8', { fatal: true }).decode(l);
+			return false;
+		} catch {
+			return true;
+		}
+	};
+	const longIdx = lines.findIndex((l) => l.length > maxLineBytes);
+
+	// Records.
+	const recs: { line: number; fields: number }[] = [];
+	let blank = 0;
+	let unterminated: number | null = null;
+	const endings = { lf: 0, crlf: 0, cr: 0 };
+	const countEnding = (i: number) => {
+		if (b[i] === 10) endings.lf++;
+		else if (termLen(i) === 2) endings.crlf++;
+		else endings.cr++;
+	};
+	let line = 1;
+	let i = 0;
+	while (i < n) {
+		if (isTerm(i)) {
+			blank++;
+			countEnding(i);
+			i += termLen(i);
+			line++;
+			continue;
+		}
+		const recLine = line;
+		let fields = 1;
+		for (;;) {
+			// field start
+			if (b[i] === q) {
+				const qLine = line;
+				i++;
+				for (;;) {
+					if (i >= n) {
+						unterminated = qLine;
+						break;
+					}
+					if (b[i] === q) {
+						if (e === q && b[i + 1] === q) i += 2;
+						else {
+							i++;
+							break;
+						}
+					} else if (e >= 0 && e !== q && b[i] === e) {
+						i++;
+						if (i < n && isTerm(i)) {
+							i += termLen(i);
+							line++;
+						} else i++;
+					} else if (isTerm(i)) {
+						i += termLen(i);
+						line++;
+					} else i++;
+				}
+			}
+			let nextField = false;
+			while (i < n && !isTerm(i)) {
+				if (delimAt(i)) {
+					i += D.length;
+					fields++;
+					nextField = true;
+					break;
+				}
+				i++;
+			}
+			if (!nextField) break;
+		}
+		recs.push({ line: recLine, fields });
+		if (i < n) {
+			countEnding(i);
+			i += termLen(i);
+			line++;
+		}
+	}
+	const first = recs.length ? recs[0].fields : 0;
+	const ragged = recs.filter((r) => r.fields !== first);
+	const fieldCounts: Record<number, number> = {};
+	for (const r of recs) fieldCounts[r.fields] = (fieldCounts[r.fields] ?? 0) + 1;
+	return {
+		bytes: all.length,
+		lines: lines.length,
+		records: recs.length,
+		blankLines: blank,
+		firstRecordFields: first,
+		fieldCounts,
+		ragged: ragged.slice(0, 20),
+		raggedCount: ragged.length,
+		unterminatedQuoteLine: unterminated,
+		invalidUtf8Line: firstLine(badUtf8),
+		nulLine: firstLine((l) => l.includes(0)),
+		longLine: longIdx < 0 ? null : { line: longIdx + 1, bytes: lines[longIdx].length },
+		lineEndings: endings
+	};
+}
+
+describe('RecordScanner: differential fuzz against a naive reference', () => {
+	const dialects: ScanDialect[] = [
+		CSV,
+		dialect(';'),
+		dialect(',', '"', '\\'),
+		dialect(',', '"', ''),
+		dialect(',', '', ''),
+		dialect('🦆'),
+		dialect('::'),
+		dialect('aab', "'", "'")
+	];
+	const pieces = ['a', 'b', 'aa', 'ab', ',', ';', ':', '"', "'", '\\', '\n', '\r', '\r\n', ' ', '🦆', 'é', '\xff', '\xc3', '\0', '\xf0\x9f'];
+	it('agrees on 1,500 random small inputs in every chunking', () => {
+		const r = rng(7);
+		for (let t = 0; t < 1500; t++) {
+			const d = dialects[t % dialects.length];
+			let text = r() < 0.1 ? '\xef\xbb\xbf' : '';
+			const len = Math.floor(r() * 30);
+			for (let k = 0; k < len; k++) text += pieces[Math.floor(r() * pieces.length)];
+			// Non-ASCII pieces are written as UTF-8, the \x.. ones as raw bytes.
+			const bytes = concat(...[...text].map((c) => (c.charCodeAt(0) > 0xff ? utf8(c) : bin(c))));
+			const maxLineBytes = 8;
+			expect(scan(bytes, d, { maxLineBytes }), JSON.stringify({ text, d })).toEqual(referenceScan(bytes, d, maxLineBytes));
+		}
+	});
+});
+
 describe('RecordScanner: API behaviour', () => {
 	it('finish() is idempotent and push() after finish() throws', () => {
 		const s = new RecordScanner(CSV);

@@ -1,0 +1,36 @@
+/** Queries over loaded tables for the first views: previews and weekly counts. */
+import { query, exec } from './index';
+import { ident, literal } from './sql';
+import type { Row } from './values';
+
+export function dropTable(table: string): Promise<void> {
+  return exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+}
+
+export function previewRows(table: string, limit = 20): Promise<Row[]> {
+  return query(`SELECT * FROM ${ident(table)} LIMIT ${Math.trunc(limit)}`);
+}
+
+export interface WeekCount {
+  week: string; // ISO week start (Monday), YYYY-MM-DD
+  rows: number;
+}
+
+/**
+ * Rows per ISO week on a text column holding dates, parsed with the format the sniffer detected when there
+ * is one, else with DuckDB's own date cast. Values that do not parse are counted, not hidden.
+ */
+export async function rowsPerWeek(table: string, column: string, format: string | null): Promise<{ weeks: WeekCount[]; unparsed: number }> {
+  const col = ident(column);
+  const parsed = format
+    ? `coalesce(try_strptime(${col}, ${literal(format)})::DATE, TRY_CAST(${col} AS DATE))`
+    : `TRY_CAST(${col} AS DATE)`;
+  const rows = await query(`
+    WITH d AS (SELECT ${parsed} AS day, ${col} AS raw FROM ${ident(table)})
+    SELECT date_trunc('week', day)::DATE AS week, count(*)::INTEGER AS rows
+    FROM d WHERE day IS NOT NULL GROUP BY ALL ORDER BY week`);
+  const [{ n }] = await query(`
+    SELECT count(*)::INTEGER AS n FROM ${ident(table)}
+    WHERE ${col} IS NOT NULL AND trim(${col}) <> '' AND (${parsed}) IS NULL`);
+  return { weeks: rows.map((r) => ({ week: String(r.week), rows: Number(r.rows) })), unparsed: Number(n) };
+}

@@ -1,0 +1,112 @@
+/**
+ * The loaded files and the page's busy/ready state. Loads run one after another (the engine has one
+ * thread); each report appears at once as "loading" and is replaced by its final version.
+ */
+import { untrack } from 'svelte';
+import { emptyReport, loadFile } from '$lib/ingest/loadFile';
+import { dropTable } from '$lib/engine/tables';
+import type { Dialect, FileReport } from '$lib/ingest/types';
+
+export class Loads {
+  reports = $state<FileReport[]>([]);
+  /** True while the embedded demo data is what is shown. */
+  demo = $state(false);
+  /** Work in flight anywhere on the page (loads, view queries); the root shows busy while > 0. */
+  pending = $state(0);
+  engineError = $state<string | null>(null);
+
+  #files = new Map<number, File>();
+  #controllers = new Map<number, AbortController>();
+  #nextId = 1;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  readonly busy = $derived(this.pending > 0);
+  readonly loaded = $derived(this.reports.filter((r) => r.stagingTable !== null));
+
+  /** Count a piece of async work toward the page's busy state. */
+  async track<T>(work: Promise<T>): Promise<T> {
+    // Counting must not make the caller's effect depend on `pending` (it would re-run forever).
+    untrack(() => this.pending++);
+    try {
+      return await work;
+    } finally {
+      untrack(() => this.pending--);
+    }
+  }
+
+  async addFiles(files: File[], options: { demo?: boolean } = {}): Promise<void> {
+    if (!files.length) return;
+    if (!options.demo && this.demo) await this.clear();
+    this.demo = options.demo ?? false;
+    const jobs = files.map((file) => {
+      const id = this.#nextId++;
+      this.#files.set(id, file);
+      this.reports.push(emptyReport(id, file));
+      return id;
+    });
+    await Promise.all(jobs.map((id) => this.#enqueue(id)));
+  }
+
+  /** Read a file again with the dialect the user corrected. */
+  reread(id: number, overrides: Partial<Dialect>): Promise<void> {
+    const i = this.reports.findIndex((r) => r.id === id);
+    const file = this.#files.get(id);
+    if (i < 0 || !file) return Promise.resolve();
+    const old = this.reports[i];
+    if (old.stagingTable) void this.track(dropTable(old.stagingTable));
+    this.reports[i] = { ...emptyReport(id, file), dialect: old.dialect };
+    return this.#enqueue(id, overrides);
+  }
+
+  cancel(id: number): void {
+    this.#controllers.get(id)?.abort();
+  }
+
+  async remove(id: number): Promise<void> {
+    this.cancel(id);
+    const r = this.reports.find((x) => x.id === id);
+    this.reports = this.reports.filter((x) => x.id !== id);
+    this.#files.delete(id);
+    if (r?.stagingTable) await this.track(dropTable(r.stagingTable));
+  }
+
+  async clear(): Promise<void> {
+    for (const r of [...this.reports]) await this.remove(r.id);
+  }
+
+  #enqueue(id: number, overrides?: Partial<Dialect>): Promise<void> {
+    const controller = new AbortController();
+    this.#controllers.set(id, controller);
+    untrack(() => this.pending++);
+    const run = async () => {
+      try {
+        const file = this.#files.get(id);
+        if (!file) return;
+        const report = await loadFile({
+          id,
+          file,
+          overrides,
+          signal: controller.signal,
+          onProgress: (bytes) => this.#patch(id, { progress: bytes })
+        });
+        // The file may have been removed while it loaded.
+        if (!this.#files.has(id)) {
+          if (report.stagingTable) await dropTable(report.stagingTable);
+          return;
+        }
+        this.#patch(id, report);
+      } finally {
+        this.#controllers.delete(id);
+        untrack(() => this.pending--);
+      }
+    };
+    const job = this.#queue.then(run, run);
+    this.#queue = job.catch(() => {});
+    return job;
+  }
+
+  #patch(id: number, patch: Partial<FileReport>): void {
+    const i = this.reports.findIndex((r) => r.id === id);
+    if (i >= 0) this.reports[i] = { ...this.reports[i], ...patch };
+  }
+}
