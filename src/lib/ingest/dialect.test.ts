@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chooseDelimiter, columnNames, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
+import { chooseDelimiter, columnNames, decideHeader, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
 import { scanBytes } from './recordScan';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -47,11 +47,22 @@ describe('shape helpers', () => {
     expect(new TextDecoder().decode(trimToLastLine(bytes('a,b\n1,2\n3,'), false))).toBe('a,b\n1,2\n');
     expect(trimToLastLine(bytes('a,b'), true).length).toBe(3);
   });
-  it('treats a line of numbers or dates as data, not a header', () => {
+  it('treats a line with a number, a date or a very long value as data, not a header', () => {
     expect(looksLikeData(['1'])).toBe(true);
     expect(looksLikeData(['10', '2024-01-05', '3,5'])).toBe(true);
-    expect(looksLikeData(['id', '2'])).toBe(false);
+    expect(looksLikeData(['pedro', 'br', 'nl', '1.72'])).toBe(true);
+    expect(looksLikeData(['x'.repeat(300)])).toBe(true);
+    expect(looksLikeData(['id', 'name'])).toBe(false);
+    expect(looksLikeData(['Start Date', 'Q3 2024'])).toBe(false);
     expect(looksLikeData([null, ''])).toBe(false);
+  });
+  it('decides the header from evidence first, then the sniffer', () => {
+    expect(decideHeader(['10', 'hello', '20'], 3, 3, { hasHeader: true, allText: false })).toBe(false);
+    expect(decideHeader(['one'], 1, 2, { hasHeader: true, allText: true })).toBe(false);
+    expect(decideHeader(['col'], 1, 11, { hasHeader: true, allText: false })).toBe(true);
+    expect(decideHeader(['a'], 1, 1, null)).toBe(true);
+    expect(decideHeader(['id', 'name'], 2, 3, { hasHeader: false, allText: true })).toBe(false);
+    expect(decideHeader(['id', 'name'], 2, 3, null)).toBe(true);
   });
   it('makes column names unique and non-empty like the engine does', () => {
     expect(columnNames(['a', 'a', 'a', ''], 4)).toEqual(['a', 'a_1', 'a_2', 'column3']);

@@ -82,10 +82,27 @@ export function preambleLines(scan: RecordScan, usualFields: number, leadingBlan
 const NUMBER = /^\s*[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?\s*$/;
 const DATE_LIKE = /^\s*\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}([ T]\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
 
-/** A first line made only of numbers or dates is data, not column names. */
+/** Longer than any real column name. */
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * A first line with a bare number, a date or a very long value in it is data, not column names
+ * (exports name their columns with words; a number as a name only shows up in pivot tables).
+ */
 export function looksLikeData(cells: (string | null)[]): boolean {
-  const filled = cells.filter((c): c is string => c !== null && c.trim() !== '');
-  return filled.length > 0 && filled.every((c) => NUMBER.test(c) || DATE_LIKE.test(c));
+  return cells.some((c) => c !== null && c.trim() !== '' && (NUMBER.test(c) || DATE_LIKE.test(c) || c.length > MAX_NAME_LENGTH));
+}
+
+/**
+ * Whether the first record holds column names. Our own evidence first (a number or date in it says data);
+ * a one-column, all-text file gives no evidence either way, so its lines are all kept as data unless it
+ * has a single line (then that line can only be a header). Otherwise DuckDB's sniffer decides, which
+ * compares the first record's types with the rest of the sample.
+ */
+export function decideHeader(first: (string | null)[] | null, width: number, records: number, sniffed: { hasHeader: boolean; allText: boolean } | null): boolean {
+  if (first && looksLikeData(first)) return false;
+  if (width === 1 && records > 1 && (sniffed?.allText ?? true)) return false;
+  return sniffed?.hasHeader ?? true;
 }
 
 /**

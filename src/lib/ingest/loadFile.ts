@@ -10,11 +10,13 @@ import { scanBytes, type RecordScan } from './recordScan';
 import { scanInWorker } from './scanClient';
 import { DecodeError, encodingFromBom, transcodeToUtf8 } from './encoding';
 import { gunzipCapped, LimitError } from './gunzip';
+import { hasDoubledCR, repairDoubledCR } from './lineEndings';
 import { LIMITS, formatBytes } from './limits';
 import {
   DELIMITER_CANDIDATES,
   chooseDelimiter,
   columnNames,
+  decideHeader,
   leadingBlankLines,
   looksLikeData,
   offsetAfterLines,
@@ -101,6 +103,13 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
         throw e;
       }
     }
+    const repairNotes: Finding[] = [];
+    const head64k = inMemory ? inMemory.subarray(0, 65536) : new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+    if (hasDoubledCR(head64k)) {
+      if (!inMemory && file.size > LIMITS.maxInMemoryBytes) refuse(`Damaged line endings (\\r\\r\\n) in a file larger than ${formatBytes(LIMITS.maxInMemoryBytes)}: save it again as CSV and reload.`);
+      inMemory = repairDoubledCR(inMemory ?? new Uint8Array(await file.arrayBuffer()));
+      repairNotes.push({ severity: 'info', message: 'Line endings were doubled (\\r\\r\\n, a sign of a damaged Windows conversion); each was read as one line break.' });
+    }
     const source: Blob = inMemory ? new Blob([inMemory as Uint8Array<ArrayBuffer>]) : file;
     if (source.size === 0 || (bom && source.size <= bom.bomBytes && encoding === 'utf-8')) {
       refuse('The file is empty: there is nothing to load. Export it again with its rows.');
@@ -147,18 +156,25 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     const readBase = { delimiter, quote, escape, skip, maxLineBytes: LIMITS.maxLineBytes };
     const first = await firstRecords(engineFile, readBase, headerFieldsGuess, 1).catch(() => [] as (string | null)[][]);
     const firstCells = first[0] ?? null;
-    const header = o.header ?? (firstCells ? !looksLikeData(firstCells) && (sniff?.hasHeader ?? true) : (sniff?.hasHeader ?? true));
+    const sniffed = sniff ? { hasHeader: sniff.hasHeader, allText: sniff.columns.every((c) => c.type === 'VARCHAR') } : null;
+    const header = o.header ?? decideHeader(firstCells, headerFieldsGuess, bodyScan.records, sniffed);
 
     report.dialect = { delimiter, quote, escape, header, skip, encoding, decimalComma: o.decimalComma ?? false };
     report.dateFormat = sniff?.dateFormat ?? null;
     report.timestampFormat = sniff?.timestampFormat ?? null;
-    const infos: Finding[] = [];
+    const infos: Finding[] = [...repairNotes];
     if (lead) infos.push({ severity: 'info', message: `${lead === 1 ? 'An empty first line was' : `${lead} empty lines at the top were`} skipped.` });
     if (preamble && o.skip === undefined) {
       infos.push({ severity: 'info', message: `Line ${lead + 1} looked like a title rather than column names, so reading starts on line ${skip + 1}. Change “Skip lines” below if that is wrong.` });
     }
-    if (!header && o.header === undefined && firstCells && looksLikeData(firstCells)) {
-      infos.push({ severity: 'info', message: 'The first line holds only numbers or dates, so it was read as data and the columns were given names by position.' });
+    if (!header && o.header === undefined) {
+      infos.push({
+        severity: 'info',
+        message:
+          firstCells && looksLikeData(firstCells)
+            ? 'The first line holds values (numbers, dates or long text), not column names, so it was read as data and the columns are named by position.'
+            : 'Cadence could not tell whether the first line holds a column name, so it was read as data. Tick “First line is column names” below if it is one.'
+      });
     }
 
     // 5. Read and count in parallel; the count covers the file from the header line on.

@@ -1,0 +1,111 @@
+/**
+ * End-to-end harness: the production build served on 127.0.0.1, driven in Debian's headless Chromium
+ * through playwright-core (no browser download). Every page records console errors, page errors and any
+ * request that leaves the page's origin, so each test can assert there were none.
+ */
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { serve } from '../../scripts/serve.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = process.env.CADENCE_FIXTURES ?? resolve(ROOT, '../shared/fixtures/hostile-csv');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+export async function startSite({ dir = join(ROOT, 'build'), base = '' } = {}) {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`no build in ${dir}: run npm run build first`);
+  const server = await serve({ root: dir, port: 0, base });
+  const { port } = server.address();
+  return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${base}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+}
+
+/** A page with watchers: `problems.errors` (console errors, page errors) and `problems.external` (requests off-origin). */
+export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems = { errors: [], external: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.errors.push(`page: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(site.origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.external.push(u);
+  });
+  await page.goto(site.url + path);
+  return { page, context, problems };
+}
+
+export async function waitReady(page, timeout = 60_000) {
+  await page.waitForSelector('[data-testid="app"][data-status="ready"]', { timeout });
+}
+
+/**
+ * Pick files through the real file input and wait until every one of them has a final report and the
+ * page is ready again. Bounded: a hang fails the test instead of stalling the suite.
+ */
+export async function dropFiles(page, paths, timeout = 60_000) {
+  await removeAll(page);
+  const names = paths.map((p) => p.split('/').pop());
+  await page.setInputFiles('input[type="file"]', paths);
+  await page.waitForFunction(
+    (expected) => {
+      const app = document.querySelector('[data-testid="app"]');
+      const reports = [...document.querySelectorAll('[data-testid="file-report"]')];
+      const done = reports.filter((r) => r.getAttribute('data-status') !== 'loading').map((r) => r.getAttribute('data-file'));
+      return app?.getAttribute('data-status') === 'ready' && expected.every((n) => done.includes(n));
+    },
+    names,
+    { timeout, polling: 100 }
+  );
+  return readReports(page);
+}
+
+export function readReports(page) {
+  return page.$$eval('[data-testid="file-report"]', (els) =>
+    els.map((e) => ({
+      file: e.getAttribute('data-file'),
+      table: e.getAttribute('data-table'),
+      status: e.getAttribute('data-status'),
+      rows: Number(e.getAttribute('data-rows')),
+      rejected: Number(e.getAttribute('data-rejected')),
+      counted: e.getAttribute('data-counted') === '' ? null : Number(e.getAttribute('data-counted')),
+      message: e.querySelector('[data-testid="file-message"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      text: e.textContent?.replace(/\s+/g, ' ').trim() ?? ''
+    }))
+  );
+}
+
+/** The preview table of one loaded file: header names and raw cell text (null cells as null). */
+export function readPreview(page, file) {
+  return page.$eval(`[data-testid="table-panel"][data-file="${file}"] [data-testid="preview-table"] table`, (table) => {
+    const columns = [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].slice(1).map((td) => (td.hasAttribute('data-null') ? null : td.textContent))
+    );
+    return { columns, rows };
+  });
+}
+
+/** Remove every loaded file (the page's own "Remove all"), so the next drop starts from an empty report. */
+export async function removeAll(page) {
+  const n = await page.locator('[data-testid="file-report"]').count();
+  if (n > 1) await page.click('[data-testid="remove-all"]');
+  else if (n === 1) await page.locator('[data-testid="file-report"] button', { hasText: 'Remove' }).click();
+  if (n) await page.waitForFunction(() => !document.querySelector('[data-testid="file-report"]'), null, { timeout: 30_000 });
+}
