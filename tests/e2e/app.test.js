@@ -1,0 +1,184 @@
+/**
+ * The app as a person uses it: the demo on first open, hosting under a sub-path, compressed files,
+ * cancelling a large load, correcting the dialect, and exports with quirks no other test has seen.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, readPreview, readReports } from './harness.js';
+
+let browser, site, tmp;
+before(async () => {
+  browser = await launchBrowser();
+  site = await startSite();
+  tmp = mkdtempSync(join(tmpdir(), 'cadence-e2e-'));
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** ISO week start (Monday) of a M/D/YYYY date, computed here without the app's code. */
+function isoWeekOfUsDate(text) {
+  const [m, d, y] = text.split('/').map(Number);
+  const t = Date.UTC(y, m - 1, d);
+  const dow = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - dow * 86400000).toISOString().slice(0, 10);
+}
+
+describe('first open', () => {
+  it('shows the embedded demo with its rows counted and charted', async () => {
+    const { page, problems, context } = await openPage(browser, site);
+    await waitReady(page);
+    const [report] = await readReports(page);
+    const csv = readFileSync(join(ROOT, 'static/demo/meetings.csv'), 'utf8');
+    const lines = csv.split('\r\n').filter((l) => l !== '');
+    assert.equal(report.status, 'loaded');
+    assert.equal(report.rows, lines.length - 1);
+    assert.equal(report.counted, lines.length - 1);
+    const weeks = new Set(lines.slice(1).map((l) => isoWeekOfUsDate(l.split(',')[1])));
+    assert.equal(await page.locator('[data-testid="weekly-chart"] rect.bar').count(), weeks.size);
+    assert.match(await page.locator('[data-testid="weekly-chart"] figcaption').textContent(), new RegExp(`n = ${(lines.length - 1).toLocaleString('en-US')}`));
+    assert.ok(await page.locator('[data-testid="demo-banner"]').isVisible());
+    assert.deepEqual(problems.errors, []);
+    assert.deepEqual(problems.external, []);
+    await context.close();
+  });
+
+  it('works from a sub-path, as on GitHub Pages, with every request on the same origin', async () => {
+    const sub = await startSite({ base: '/cadence' });
+    try {
+      const { page, problems, context } = await openPage(browser, sub);
+      await waitReady(page);
+      const [report] = await readReports(page);
+      assert.equal(report.status, 'loaded');
+      assert.ok(report.rows > 100);
+      assert.deepEqual(problems.errors, []);
+      assert.deepEqual(problems.external, []);
+      await context.close();
+    } finally {
+      await sub.close();
+    }
+  });
+});
+
+describe('loading files', () => {
+  let page, problems, context;
+  before(async () => {
+    ({ page, problems, context } = await openPage(browser, site));
+    await waitReady(page);
+  });
+  after(() => context.close());
+
+  it('accepts .csv.gz and reads it like the plain file', async () => {
+    const gz = join(tmp, 'newlines.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync(join(FIXTURES, 'csv-spectrum/newlines.csv'))));
+    const [r] = await dropFiles(page, [gz]);
+    assert.equal(r.status, 'loaded');
+    assert.equal(r.rows, 3);
+    assert.equal((await readPreview(page, 'newlines.csv.gz')).rows[1][0], 'Once upon \na time');
+    assert.deepEqual(problems.errors, []);
+  });
+
+  it('shows progress on a large file and cancels it, keeping nothing', async () => {
+    const big = join(tmp, 'big_meetings.csv');
+    const row = '1234567,"Quarterly business review, EMEA",2025-03-04 10:00:00,60,alex.nguyen@example.com,Acme Health\n';
+    writeFileSync(big, 'id,title,start,duration,organizer,account\n' + row.repeat(Math.ceil((60 * 1024 * 1024) / row.length)));
+    await page.setInputFiles('input[type="file"]', big);
+    const card = page.locator('[data-testid="file-report"][data-file="big_meetings.csv"]');
+    await card.locator('progress').waitFor({ timeout: 20_000 });
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('[data-testid="file-report"][data-file="big_meetings.csv"][data-status="refused"]', { timeout: 30_000 });
+    await waitReady(page);
+    const r = (await readReports(page)).find((x) => x.file === 'big_meetings.csv');
+    assert.equal(r.rows, 0);
+    assert.match(r.message, /cancelled/i);
+    assert.equal(await page.locator('[data-testid="table-panel"][data-file="big_meetings.csv"]').count(), 0);
+    assert.deepEqual(problems.errors, []);
+  });
+
+  it('reads a file again with the dialect the user corrects', async () => {
+    const [r] = await dropFiles(page, [join(FIXTURES, 'duckdb/delimiters/tab.csv')]);
+    assert.equal((await readPreview(page, 'tab.csv')).columns.length, 3);
+    assert.equal(r.rows, 3);
+    const card = page.locator('[data-testid="file-report"][data-file="tab.csv"]');
+    await card.locator('summary').click();
+    await card.getByLabel('Delimiter').fill(',');
+    await card.getByLabel('First line is column names').check();
+    await card.getByRole('button', { name: 'Read again' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="file-report"][data-file="tab.csv"]')?.getAttribute('data-status') === 'loaded');
+    await waitReady(page);
+    const again = (await readReports(page)).find((x) => x.file === 'tab.csv');
+    assert.equal(again.rows, 2, 'header now taken from the first line');
+    assert.equal((await readPreview(page, 'tab.csv')).columns.length, 1, 'one column once tabs are not delimiters');
+    assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe('exports with quirks no other test has seen', () => {
+  let page, problems, context;
+  before(async () => {
+    ({ page, problems, context } = await openPage(browser, site));
+    await waitReady(page);
+  });
+  after(() => context.close());
+
+  it('a European Excel export: BOM, semicolons, CRLF, a title line, a quoted newline, a short row', async () => {
+    const lines = [
+      'Calendar export – Team EMEA',
+      'Betreff;Beginnt am;Beginnt um;Organisator;Konto-ID',
+      'Weekly 1:1;03.02.2025;09:00:00;dana@example.com;00042',
+      '"QBR; Acme\r\nfollow-up";04.02.2025;14:30:00;alex@example.com;00043',
+      'Renewal prep;05.02.2025;11:00:00',
+      'Onboarding;06.02.2025;10:00:00;sam@example.com;00044'
+    ];
+    const file = join(tmp, 'outlook_de.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n')]));
+    const [r] = await dropFiles(page, [file]);
+    assert.equal(r.status, 'partial');
+    assert.equal(r.rows, 4);
+    assert.match(r.message, /title/);
+    assert.match(r.message, /fewer values than the 5 columns.*line 6\b/, 'the physical line, after the two-line quoted value');
+    const p = await readPreview(page, 'outlook_de.csv');
+    assert.deepEqual(p.columns, ['Betreff', 'Beginnt am', 'Beginnt um', 'Organisator', 'Konto-ID']);
+    assert.equal(p.rows[1][0], 'QBR; Acme\r\nfollow-up');
+    assert.equal(p.rows[0][4], '00042');
+    assert.deepEqual(problems.errors, []);
+  });
+
+  it('a Teams attendance report: UTF-16 LE, tabs, non-Latin names', async () => {
+    const text = 'Full Name\tJoin Time\tLeave Time\tEmail\r\nŁukasz Nowak\t3/4/2025, 9:01:12 AM\t3/4/2025, 9:30:00 AM\tlukasz@example.com\r\n渡辺 陽子\t3/4/2025, 9:02:40 AM\t3/4/2025, 9:31:09 AM\tyoko@example.com\r\n';
+    const file = join(tmp, 'teams_attendance.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const [r] = await dropFiles(page, [file]);
+    assert.equal(r.status, 'loaded');
+    assert.equal(r.rows, 2);
+    const p = await readPreview(page, 'teams_attendance.csv');
+    assert.deepEqual(p.columns, ['Full Name', 'Join Time', 'Leave Time', 'Email']);
+    assert.equal(p.rows[1][0], '渡辺 陽子');
+  });
+
+  it('a Windows-1252 CRM export: refused naming the first bad line, then read in the encoding the user picks', async () => {
+    const rows = ['Company,Owner,Amount'];
+    for (let i = 1; i <= 60; i++) rows.push(`Account ${i},Owner ${i},${i * 100}`);
+    rows[41] = 'Société Générale,Zoë Müller,4100';
+    const file = join(tmp, 'crm_export.csv');
+    writeFileSync(file, Buffer.from(rows.join('\n') + '\n', 'latin1'));
+    const [r] = await dropFiles(page, [file]);
+    assert.equal(r.status, 'refused');
+    assert.match(r.message, /not UTF-8, line 42\b/i);
+    const card = page.locator('[data-testid="file-report"][data-file="crm_export.csv"]');
+    await card.locator('select').last().selectOption('windows-1252');
+    await card.getByRole('button', { name: 'Read again' }).click();
+    await page.waitForSelector('[data-testid="file-report"][data-file="crm_export.csv"][data-status="loaded"]', { timeout: 30_000 });
+    await waitReady(page);
+    assert.equal((await readReports(page))[0].rows, 60);
+    const text = (await readPreview(page, 'crm_export.csv')).rows.flat().join('|');
+    assert.doesNotMatch(text, /Ã|\uFFFD/);
+    assert.deepEqual(problems.errors, []);
+  });
+});
