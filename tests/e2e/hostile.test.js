@@ -94,7 +94,7 @@ describe('line endings', () => {
     const many = byName(reports, 'many_empty_lines.csv');
     assert.equal(many.rows, 1, 'the value 1 is a row, not a header');
     assert.deepEqual((await readPreview(page, 'many_empty_lines.csv')).rows, [['1']]);
-    assert.match(many.message, /19,99\d blank lines skipped/);
+    assert.match(many.message, /19,99\d blank lines between rows skipped/);
     assert.match(many.message, /read as data/);
   });
 });
@@ -259,7 +259,7 @@ describe('empty files and headers', () => {
     assert.deepEqual((await readPreview(page, 'empty_header_names.csv')).columns, ['column0', 'column1', 'column2']);
     const blank = byName(reports, 'blank_line_one_column.csv');
     assert.equal(blank.rows, 10);
-    assert.match(blank.message, /1 blank line skipped/);
+    assert.match(blank.message, /1 blank line between rows skipped/);
   });
 });
 

@@ -1,7 +1,7 @@
 /** `.gz` files are inflated in the browser with a size cap enforced while inflating (a 2 KB file can hold 2 GB). */
 import { formatBytes } from './limits';
 
-export class LimitError extends Error {}
+export class GzipError extends Error {}
 
 export async function gunzipCapped(file: Blob, cap: number, signal?: AbortSignal): Promise<Uint8Array> {
   const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
@@ -14,7 +14,7 @@ export async function gunzipCapped(file: Blob, cap: number, signal?: AbortSignal
       if (done) break;
       total += value.length;
       if (total > cap) {
-        throw new LimitError(
+        throw new GzipError(
           `Larger than ${formatBytes(cap)} once decompressed, the most this page holds in memory. Split the export, or publish it as Parquet (see the README).`
         );
       }
@@ -22,8 +22,8 @@ export async function gunzipCapped(file: Blob, cap: number, signal?: AbortSignal
     }
   } catch (e) {
     await reader.cancel().catch(() => {});
-    if (e instanceof LimitError || (e instanceof DOMException && e.name === 'AbortError')) throw e;
-    throw new LimitError(`Not a valid gzip file: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof GzipError || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+    throw new GzipError(`Not a valid gzip file: ${e instanceof Error ? e.message : String(e)}`);
   }
   const out = new Uint8Array(total);
   let at = 0;

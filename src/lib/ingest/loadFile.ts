@@ -9,7 +9,7 @@ import { dropTable } from '$lib/engine/tables';
 import { scanBytes, type RecordScan } from './recordScan';
 import { scanInWorker } from './scanClient';
 import { DecodeError, encodingFromBom, transcodeToUtf8 } from './encoding';
-import { gunzipCapped, LimitError } from './gunzip';
+import { gunzipCapped, GzipError } from './gunzip';
 import { hasDoubledCR, repairDoubledCR } from './lineEndings';
 import { LIMITS, formatBytes } from './limits';
 import {
@@ -249,7 +249,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     report.stagingTable = null;
     report.rows = 0;
     if (e instanceof Refusal) report.findings = [e.finding, ...report.findings];
-    else if (e instanceof LimitError) report.findings = [{ severity: 'error', message: e.message }];
+    else if (e instanceof GzipError) report.findings = [{ severity: 'error', message: e.message }];
     else if (e instanceof DOMException && e.name === 'AbortError') {
       report.findings = [{ severity: 'error', message: 'Load cancelled: nothing from this file was kept.' }];
     } else report.findings = [{ severity: 'error', message: `Could not load this file: ${firstLine(e)}` }];

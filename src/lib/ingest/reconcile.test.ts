@@ -41,7 +41,7 @@ describe('reconcile', () => {
     const s = scan('1\n\n\n');
     const r = reconcile({ ...base, header: false, scan: s, width: 1, headerFields: 1, rowsLoaded: 1, blankRowsDropped: 2 });
     expect(r.status).toBe('loaded');
-    expect(r.findings[0].message).toBe('2 blank lines skipped.');
+    expect(r.findings[0].message).toBe('2 blank lines between rows skipped.');
     const h = reconcile({ ...base, scan: scan('name'), width: 1, headerFields: 1, rowsLoaded: 0 });
     expect(h.findings.at(-1)?.message).toMatch(/no data rows/);
   });

@@ -90,7 +90,7 @@ export function reconcile(r: ReconcileInput): Reconciled {
     });
   }
   if (r.blankRowsDropped || scan.blankLines) {
-    findings.push({ severity: 'info', message: `${plural(Math.max(scan.blankLines, r.blankRowsDropped), 'blank line')} skipped.` });
+    findings.push({ severity: 'info', message: `${plural(Math.max(scan.blankLines, r.blankRowsDropped), 'blank line')} between rows skipped.` });
   }
   if (expected === 0) {
     findings.push({ severity: 'info', message: 'The file has column names but no data rows.' });
