@@ -1,0 +1,373 @@
+/**
+ * SQL that turns raw staging tables (every value text, as in the file) into the canonical tables.
+ * Stage 1, one view per file: the mapping applied, values parsed (macros.ts), vocabularies folded.
+ * Stage 2, one table per canonical table: files unioned, people resolved through the roster, 1:1s and
+ * customer meetings told apart, duplicate meetings removed, progress derived. Changing a mapping
+ * re-creates the views and tables; the files are never read again.
+ */
+import { ident, literal } from '$lib/engine/sql';
+import type { CanonicalTable } from '$lib/model/schema';
+import type { FieldMap } from '$lib/model/recognize';
+import type { DateOrder } from './dateOrder';
+import { AGENDA_ITEMS, CHANNEL, GOAL_STATUS, MEETING_KIND, MEETING_STATUS, OUTCOME_STATUS, mentionsSql, vocabCase } from './vocab';
+
+export interface MappingOptions {
+  /** Day/month order per source column read as a date. */
+  dateOrders: Record<string, DateOrder>;
+  /** Minutes per unit of a bare number in the duration column (1 = minutes, 1/60 = seconds, 60 = hours). */
+  durationUnit: number;
+  decimalComma: boolean;
+  /** 100 when a percent column holds fractions (0.64), else 1. */
+  percentScale: number;
+}
+
+export interface FileMapping {
+  table: CanonicalTable | 'unknown';
+  fields: FieldMap;
+  options: MappingOptions;
+}
+
+export interface FileSource {
+  id: number;
+  file: string;
+  staging: string;
+  /** The header signature, so ids only dedupe within one export layout. */
+  layout: string;
+}
+
+export const DEFAULT_OPTIONS: MappingOptions = { dateOrders: {}, durationUnit: 1, decimalComma: false, percentScale: 1 };
+
+/** Canonical columns per table, with types: stage-1 views produce exactly these, NULL where unmapped. */
+export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
+  meetings: [
+    ['meeting_id', 'VARCHAR'], ['title', 'VARCHAR'], ['title_cancelled', 'BOOLEAN'], ['start_at', 'TIMESTAMP'], ['end_at', 'TIMESTAMP'],
+    ['duration_min', 'DOUBLE'], ['status', 'VARCHAR'], ['kind_src', 'VARCHAR'], ['organizer', 'VARCHAR'], ['attendees', 'VARCHAR[]'],
+    ['manager_src', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['account', 'VARCHAR'], ['agenda_text', 'VARCHAR'],
+    ...AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, 'BOOLEAN']),
+    ['notes', 'VARCHAR'], ['prepared_by_report', 'BOOLEAN'], ['channel', 'VARCHAR']
+  ],
+  goals: [
+    ['goal_id', 'VARCHAR'], ['title', 'VARCHAR'], ['owner_src', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['scope', 'VARCHAR'], ['metric_type', 'VARCHAR'],
+    ['start_value', 'DOUBLE'], ['target_value', 'DOUBLE'], ['current_value', 'DOUBLE'], ['progress_src', 'DOUBLE'], ['status', 'VARCHAR'],
+    ['start_date', 'DATE'], ['due_date', 'DATE'], ['updated_at', 'TIMESTAMP'], ['checkin_type', 'VARCHAR']
+  ],
+  outcomes: [
+    ['outcome_id', 'VARCHAR'], ['account', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['outcome', 'VARCHAR'], ['plan', 'VARCHAR'],
+    ['milestone', 'VARCHAR'], ['start_value', 'DOUBLE'], ['current_value', 'DOUBLE'], ['target_value', 'DOUBLE'], ['progress_src', 'DOUBLE'],
+    ['status', 'VARCHAR'], ['start_date', 'DATE'], ['due_date', 'DATE'], ['achieved_date', 'DATE'], ['first_value_date', 'DATE'],
+    ['health', 'DOUBLE'], ['arr', 'DOUBLE'], ['as_of', 'DATE']
+  ],
+  people: [
+    ['person', 'VARCHAR'], ['email', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['team', 'VARCHAR'], ['role', 'VARCHAR'], ['start_date', 'DATE'], ['end_date', 'DATE']
+  ],
+  accounts: [['account', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
+};
+
+/** A typed parse of one mapped field, also used to count values that could not be read. */
+export interface ParsedField {
+  field: string;
+  column: string;
+  /** SQL over the staging table: NULL when the (non-empty) raw value could not be read. */
+  parsed: string;
+}
+
+export class FileSql {
+  constructor(
+    readonly src: FileSource,
+    readonly m: FileMapping
+  ) {}
+
+  col(field: string): string | null {
+    const c = this.m.fields[field];
+    return c ? ident(c) : null;
+  }
+  text(field: string): string {
+    const c = this.col(field);
+    return c ? `nullif(trim(${c}), '')` : 'NULL';
+  }
+  ts(field: string): string | null {
+    const c = this.m.fields[field];
+    return c ? `cad_ts(${ident(c)}, ${literal(this.m.options.dateOrders[c] ?? 'mdy')})` : null;
+  }
+  date(field: string): string {
+    const t = this.ts(field);
+    return t ? `CAST(${t} AS DATE)` : 'NULL';
+  }
+  number(field: string): string {
+    const c = this.col(field);
+    return c ? `cad_number(${c}, ${this.m.options.decimalComma})` : 'NULL';
+  }
+  percent(field: string): string {
+    const c = this.col(field);
+    return c ? `cad_number(${c}, ${this.m.options.decimalComma}) * ${Number(this.m.options.percentScale)}` : 'NULL';
+  }
+  person(field: string): string {
+    const c = this.col(field);
+    return c ? `cad_person(${c})` : 'NULL';
+  }
+  vocab(field: string, vocab: Record<string, string[]>): string {
+    const c = this.col(field);
+    return c ? vocabCase(c, vocab) : 'NULL';
+  }
+
+  /** A start or end moment, from one column or a date column plus a time column (Outlook). */
+  moment(day: 'start' | 'end'): string | null {
+    const t = this.ts(day);
+    const time = this.col(`${day}_time`);
+    if (!t) return null;
+    return time ? `CASE WHEN cad_time(${time}) IS NOT NULL THEN CAST(${t} AS DATE) + cad_time(${time}) ELSE ${t} END` : t;
+  }
+
+  /** Every typed field, for the count of values that could not be read. */
+  parsedFields(): ParsedField[] {
+    const out: ParsedField[] = [];
+    const add = (field: string, parsed: string | null) => {
+      const column = this.m.fields[field];
+      if (column && parsed && parsed !== 'NULL') out.push({ field, column, parsed });
+    };
+    const table = this.m.table;
+    for (const [field, column] of Object.entries(this.m.fields)) {
+      if (!column) continue;
+      if (['start', 'end', 'start_date', 'due_date', 'updated_at', 'achieved_date', 'first_value_date', 'as_of', 'end_date', 'renewal_date'].includes(field)) add(field, this.ts(field));
+      if (field === 'start_time' || field === 'end_time') add(field, `cad_time(${ident(column)})`);
+      if (field === 'duration') add(field, `cad_duration_min(${ident(column)}, ${Number(this.m.options.durationUnit)})`);
+      if (['start_value', 'target_value', 'current_value', 'health', 'arr'].includes(field)) add(field, this.number(field));
+      if (field === 'progress_pct') add(field, this.percent(field));
+      if (field === 'prepared_by_report') add(field, `cad_bool(${ident(column)})`);
+      if (field === 'status') add(field, this.vocab('status', table === 'goals' ? GOAL_STATUS : table === 'outcomes' ? OUTCOME_STATUS : MEETING_STATUS));
+      if (field === 'kind') add(field, this.vocab('kind', MEETING_KIND));
+      if (field === 'channel') add(field, this.vocab('channel', CHANNEL));
+    }
+    return out;
+  }
+
+  select(): [string, string][] {
+    switch (this.m.table) {
+      case 'meetings':
+        return this.meetings();
+      case 'goals':
+        return this.goals();
+      case 'outcomes':
+        return this.outcomes();
+      case 'people':
+        return this.people();
+      case 'accounts':
+        return this.accounts();
+      default:
+        return [];
+    }
+  }
+
+  meetings(): [string, string][] {
+    const titleCol = this.col('title');
+    const cancelledPrefix = titleCol ? `coalesce(regexp_matches(${titleCol}, '^\\s*(canceled|cancelled|abgesagt|annulé|annule)\\s*:', 'i'), false)` : 'false';
+    const start = this.moment('start');
+    const end = this.moment('end');
+    const duration = this.col('duration') ? `cad_duration_min(${this.col('duration')}, ${Number(this.m.options.durationUnit)})` : null;
+    const statusCol = this.col('status');
+    const status = statusCol
+      ? `CASE WHEN nullif(trim(${statusCol}), '') IS NOT NULL THEN ${vocabCase(statusCol, MEETING_STATUS)} WHEN ${cancelledPrefix} THEN 'cancelled' ELSE 'held' END`
+      : `CASE WHEN ${cancelledPrefix} THEN 'cancelled' ELSE 'held' END`;
+    // Agenda from its own column, else from the notes: the five items are matched by keywords.
+    const agendaSrc = this.col('agenda') ?? this.col('notes');
+    const agenda = AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, agendaSrc ? `coalesce(${mentionsSql(agendaSrc, a.words)}, false)` : 'NULL']);
+    return [
+      ['meeting_id', this.text('meeting_id')],
+      ['title', titleCol ? `nullif(regexp_replace(trim(${titleCol}), '^(canceled|cancelled|abgesagt|annulé|annule)\\s*:\\s*', '', 'i'), '')` : 'NULL'],
+      ['title_cancelled', cancelledPrefix],
+      ['start_at', start ?? 'NULL'],
+      ['end_at', end ?? (start && duration ? `${start} + to_microseconds(round(${duration} * 60000000)::BIGINT)` : 'NULL')],
+      ['duration_min', duration ?? (start && end ? `date_diff('second', ${start}, ${end}) / 60.0` : 'NULL')],
+      ['status', status],
+      ['kind_src', this.vocab('kind', MEETING_KIND)],
+      ['organizer', this.person('organizer')],
+      ['attendees', this.col('attendees') ? `cad_people(${this.col('attendees')})` : 'NULL'],
+      ['manager_src', this.person('manager')],
+      ['csm_src', this.person('csm')],
+      ['account', this.text('account')],
+      ['agenda_text', agendaSrc ? `nullif(trim(${agendaSrc}), '')` : 'NULL'],
+      ...agenda,
+      ['notes', this.text('notes')],
+      ['prepared_by_report', this.col('prepared_by_report') ? `cad_bool(${this.col('prepared_by_report')})` : 'NULL'],
+      ['channel', this.col('channel') ? this.vocab('channel', CHANNEL) : `'meeting'`]
+    ];
+  }
+
+  goals(): [string, string][] {
+    return [
+      ['goal_id', this.text('goal_id')],
+      ['title', this.text('title')],
+      ['owner_src', this.person('owner')],
+      ['manager_src', this.person('manager')],
+      ['scope', this.text('scope')],
+      ['metric_type', this.text('metric_type')],
+      ['start_value', this.number('start_value')],
+      ['target_value', this.number('target_value')],
+      ['current_value', this.number('current_value')],
+      ['progress_src', this.percent('progress_pct')],
+      ['status', this.vocab('status', GOAL_STATUS)],
+      ['start_date', this.date('start_date')],
+      ['due_date', this.date('due_date')],
+      ['updated_at', this.ts('updated_at') ?? 'NULL'],
+      ['checkin_type', this.text('checkin_type')]
+    ];
+  }
+
+  outcomes(): [string, string][] {
+    return [
+      ['outcome_id', this.text('outcome_id')],
+      ['account', this.text('account')],
+      ['segment', this.text('segment')],
+      ['csm_src', this.person('csm')],
+      ['outcome', this.text('outcome')],
+      ['plan', this.text('plan')],
+      ['milestone', this.text('milestone')],
+      ['start_value', this.number('start_value')],
+      ['current_value', this.number('current_value')],
+      ['target_value', this.number('target_value')],
+      ['progress_src', this.percent('progress_pct')],
+      ['status', this.vocab('status', OUTCOME_STATUS)],
+      ['start_date', this.date('start_date')],
+      ['due_date', this.date('due_date')],
+      ['achieved_date', this.date('achieved_date')],
+      ['first_value_date', this.date('first_value_date')],
+      ['health', this.number('health')],
+      ['arr', this.number('arr')],
+      ['as_of', this.date('as_of')]
+    ];
+  }
+
+  people(): [string, string][] {
+    return [
+      ['person', this.text('person')],
+      ['email', this.col('email') ? `lower(${this.text('email')})` : 'NULL'],
+      ['manager_src', this.person('manager')],
+      ['team', this.text('team')],
+      ['role', this.text('role')],
+      ['start_date', this.date('start_date')],
+      ['end_date', this.date('end_date')]
+    ];
+  }
+
+  accounts(): [string, string][] {
+    return [
+      ['account', this.text('account')],
+      ['segment', this.text('segment')],
+      ['csm_src', this.person('csm')],
+      ['arr', this.number('arr')],
+      ['renewal_date', this.date('renewal_date')]
+    ];
+  }
+}
+
+export const viewName = (id: number) => `norm_${id}`;
+
+/** Stage 1: the view of one mapped file. */
+export function fileViewSql(src: FileSource, m: FileMapping): string {
+  if (m.table === 'unknown') throw new Error('an unknown file has no canonical view');
+  const exprs = new Map(new FileSql(src, m).select());
+  const cols = STAGE1_COLUMNS[m.table].map(([name, type]) => `CAST(${exprs.get(name) ?? 'NULL'} AS ${type}) AS ${ident(name)}`);
+  return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, (rowid + 1)::INTEGER AS source_row, ${cols.join(', ')} FROM ${ident(src.staging)}`;
+}
+
+/** Values of each typed field that are present but could not be read: count and the first rows. */
+export function unparsedSql(src: FileSource, m: FileMapping): string | null {
+  const fields = new FileSql(src, m).parsedFields();
+  if (!fields.length) return null;
+  const parts = fields.map((f, i) => {
+    const bad = `nullif(trim(${ident(f.column)}), '') IS NOT NULL AND (${f.parsed}) IS NULL`;
+    return `count(*) FILTER (${bad})::INTEGER AS n${i}, list((rowid + 1)::INTEGER ORDER BY rowid) FILTER (${bad})[1:10] AS r${i}, any_value(${ident(f.column)}) FILTER (${bad}) AS x${i}`;
+  });
+  return `SELECT ${parts.join(', ')} FROM ${ident(src.staging)}`;
+}
+
+/** Stage 2: the canonical tables from every mapped file (empty, with their columns, when none). */
+export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): string[] {
+  const union = (table: CanonicalTable) => {
+    const ids = viewsByTable[table];
+    if (!ids.length) {
+      const cols = STAGE1_COLUMNS[table].map(([n, t]) => `NULL::${t} AS ${ident(n)}`).join(', ');
+      return `(SELECT NULL::VARCHAR AS source_file, NULL::VARCHAR AS source_layout, NULL::INTEGER AS source_row, ${cols} WHERE false)`;
+    }
+    return `(${ids.map((id) => `SELECT * FROM ${ident(viewName(id))}`).join(' UNION ALL BY NAME ')})`;
+  };
+  return [
+    // People first: everyone else's names and emails resolve through the roster.
+    `CREATE OR REPLACE TABLE people AS
+     SELECT coalesce(email, lower(person)) AS person_key, coalesce(person, email) AS name, email, manager_src, team, role, start_date, end_date, source_file, source_row
+     FROM ${union('people')} WHERE coalesce(email, person) IS NOT NULL`,
+    // A name shared by two people resolves to neither (it stays as written).
+    `CREATE OR REPLACE TABLE person_alias AS
+     SELECT alias, person_key FROM (
+       SELECT DISTINCT alias, person_key FROM (
+         SELECT lower(name) AS alias, person_key FROM people WHERE name IS NOT NULL
+         UNION ALL SELECT lower(email), person_key FROM people WHERE email IS NOT NULL
+         UNION ALL SELECT person_key, person_key FROM people))
+     QUALIFY count(*) OVER (PARTITION BY alias) = 1`,
+    `CREATE OR REPLACE MACRO cad_resolve(x) AS coalesce((SELECT a.person_key FROM person_alias a WHERE a.alias = lower(x)), lower(x))`,
+    `CREATE OR REPLACE TABLE people AS
+     SELECT p.* EXCLUDE (manager_src), cad_resolve(p.manager_src) AS manager_key FROM people p`,
+    `CREATE OR REPLACE TABLE accounts AS
+     SELECT account, any_value(segment) AS segment, any_value(cad_resolve(csm_src)) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
+     FROM ${union('accounts')} WHERE account IS NOT NULL GROUP BY account`,
+    `CREATE OR REPLACE TABLE meetings_all AS
+     WITH u AS (SELECT * FROM ${union('meetings')}),
+     r AS (
+       SELECT u.*,
+         cad_resolve(organizer) AS org_key,
+         cad_resolve(list_filter(attendees, x -> lower(x) <> lower(coalesce(organizer, '')))[1]) AS att_key,
+         cad_resolve(manager_src) AS m_key,
+         cad_resolve(csm_src) AS c_key
+       FROM u),
+     k AS (
+       SELECT r.*, coalesce(kind_src,
+         CASE WHEN account IS NOT NULL THEN 'customer'
+              WHEN regexp_matches(coalesce(title, ''), '(^|[^0-9])1\\s*[:-]\\s*1([^0-9]|$)|1on1|one[- ]on[- ]one', 'i') THEN 'one_on_one'
+              WHEN m_key IS NOT NULL AND c_key IS NOT NULL THEN 'one_on_one'
+              WHEN EXISTS (SELECT 1 FROM people p WHERE p.person_key = r.att_key AND p.manager_key = r.org_key) AND len(attendees) = 1 THEN 'one_on_one'
+              ELSE 'internal' END) AS kind
+       FROM r)
+     SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src),
+       CASE WHEN kind = 'one_on_one' THEN coalesce(m_key, org_key)
+            ELSE coalesce(m_key, (SELECT p.manager_key FROM people p WHERE p.person_key = coalesce(c_key, org_key))) END AS manager,
+       CASE WHEN kind = 'one_on_one' THEN coalesce(c_key, att_key) ELSE coalesce(c_key, org_key) END AS csm,
+       org_key AS organizer
+     FROM k`,
+    // Duplicates: the same id within one export layout, or the same start, title and people across files.
+    `CREATE OR REPLACE TABLE meetings AS
+     WITH d1 AS (
+       SELECT * FROM meetings_all
+       QUALIFY meeting_id IS NULL OR row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_file, source_row) = 1),
+     d2 AS (
+       SELECT * FROM d1
+       QUALIFY start_at IS NULL OR row_number() OVER (PARTITION BY start_at, lower(coalesce(title, '')), coalesce(manager, ''), coalesce(csm, ''), coalesce(account, '') ORDER BY source_file, source_row) = 1)
+     SELECT * FROM d2`,
+    `CREATE OR REPLACE TABLE goals AS
+     SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
+       cad_resolve(owner_src) AS owner,
+       coalesce(cad_resolve(manager_src), (SELECT p.manager_key FROM people p WHERE p.person_key = cad_resolve(g.owner_src))) AS manager,
+       least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
+       coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
+     FROM ${union('goals')} g`,
+    `CREATE OR REPLACE TABLE outcomes AS
+     SELECT o.* EXCLUDE (csm_src, progress_src, segment, outcome_id),
+       coalesce(o.outcome_id, md5(concat_ws('|', o.account, o.plan, o.outcome, o.milestone))) AS outcome_id,
+       coalesce(o.segment, (SELECT a.segment FROM accounts a WHERE a.account = o.account)) AS segment,
+       coalesce(cad_resolve(o.csm_src), (SELECT a.csm FROM accounts a WHERE a.account = o.account)) AS csm,
+       least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
+       coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
+     FROM ${union('outcomes')} o`,
+    // How to show each person: the roster's name, else the spelling the exports use most.
+    `CREATE OR REPLACE TABLE person_names AS
+     SELECT person_key, any_value(name) AS name FROM people GROUP BY person_key
+     UNION ALL
+     SELECT lower(v) AS person_key, mode(v) AS name FROM (
+       SELECT organizer AS v FROM ${union('meetings')} UNION ALL SELECT manager_src FROM ${union('meetings')}
+       UNION ALL SELECT csm_src FROM ${union('meetings')} UNION ALL SELECT unnest(attendees) FROM ${union('meetings')}
+       UNION ALL SELECT owner_src FROM ${union('goals')} UNION ALL SELECT manager_src FROM ${union('goals')}
+       UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
+       UNION ALL SELECT manager_src FROM ${union('people')})
+     WHERE v IS NOT NULL AND lower(v) NOT IN (SELECT alias FROM person_alias)
+     GROUP BY lower(v)`
+  ];
+}

@@ -1,0 +1,77 @@
+/**
+ * Vocabularies of real exports, mapped onto the canonical values. Matching is on the lower-cased,
+ * trimmed value with runs of space, underscore and hyphen folded to one space.
+ */
+export const MEETING_STATUS: Record<string, string[]> = {
+  held: ['held', 'completed', 'complete', 'done', 'attended', 'occurred', 'happened', 'met', 'finished', 'confirmed held', 'accepted'],
+  cancelled: ['cancelled', 'canceled', 'cancel', 'declined', 'canceled by host', 'canceled by invitee', 'abgesagt', 'annule', 'annulé', 'cancelado'],
+  rescheduled: ['rescheduled', 'reschedule', 'moved', 'postponed', 'verschoben'],
+  no_show: ['no show', 'noshow', 'missed', 'did not attend', 'absent'],
+  scheduled: ['scheduled', 'booked', 'upcoming', 'planned', 'confirmed', 'tentative', 'busy']
+};
+
+export const GOAL_STATUS: Record<string, string[]> = {
+  on_track: ['on track', 'ontrack', 'green', 'in progress', 'progressing'],
+  at_risk: ['at risk', 'atrisk', 'yellow', 'amber', 'needs attention'],
+  off_track: ['off track', 'offtrack', 'behind', 'red'],
+  achieved: ['achieved', 'complete', 'completed', 'done', 'met', 'closed won'],
+  missed: ['missed', 'failed', 'not achieved', 'not met'],
+  dropped: ['dropped', 'cancelled', 'canceled', 'abandoned', 'deprioritized', 'deprioritised', 'archived']
+};
+
+export const OUTCOME_STATUS: Record<string, string[]> = {
+  not_started: ['not started', 'new', 'open', 'draft', 'planned'],
+  in_progress: ['in progress', 'active', 'on track', 'ongoing', 'green'],
+  at_risk: ['at risk', 'atrisk', 'off track', 'yellow', 'amber', 'red', 'blocked'],
+  overdue: ['overdue', 'late', 'past due'],
+  achieved: ['achieved', 'complete', 'completed', 'done', 'closed', 'met', 'won'],
+  missed: ['missed', 'failed', 'not achieved', 'lost'],
+  dropped: ['dropped', 'cancelled', 'canceled', 'abandoned']
+};
+
+export const MEETING_KIND: Record<string, string[]> = {
+  one_on_one: ['1:1', '1 1', '1on1', 'one on one', 'one to one', '121', '1:1 meeting', 'one on one meeting'],
+  customer: ['customer', 'client', 'external', 'customer meeting', 'qbr', 'ebr', 'onboarding'],
+  internal: ['internal', 'team', 'staff', 'team meeting', 'all hands']
+};
+
+export const CHANNEL: Record<string, string[]> = {
+  meeting: ['meeting', 'video', 'in person', 'onsite', 'zoom', 'teams', 'conference', 'visit', 'event'],
+  call: ['call', 'phone', 'phone call', 'voice'],
+  email: ['email', 'e mail', 'mail', 'sequence'],
+  async: ['task', 'chat', 'slack', 'async', 'message', 'note', 'loom', 'in app', 'sms', 'linkedin'],
+  self_service: ['self service', 'webinar', 'community', 'help center', 'academy', 'digital', 'automated']
+};
+
+/** The five agenda items of the standard CS 1:1, with the words that mark each. Editable by the user. */
+export const AGENDA_ITEMS = [
+  { key: 'goals', label: 'Goals & performance', words: ['goal', 'performance', 'metric', 'kpi', 'okr', 'target', 'number', 'quota', 'nrr', 'pipeline'] },
+  { key: 'bottlenecks', label: 'Bottlenecks & challenges', words: ['bottleneck', 'blocker', 'blocked', 'challenge', 'obstacle', 'stuck', 'roadblock'] },
+  { key: 'customers', label: 'Customer issues', words: ['customer', 'account', 'client', 'escalation', 'renewal', 'churn', 'at-risk', 'at risk'] },
+  { key: 'coaching', label: 'Coaching & problem solving', words: ['coaching', 'coach', 'feedback', 'problem solving', 'problem-solving', 'role play', 'skill'] },
+  { key: 'career', label: 'Career development', words: ['career', 'growth', 'promotion', 'development', 'aspiration', 'learning', 'training'] }
+] as const;
+
+export type AgendaKey = (typeof AGENDA_ITEMS)[number]['key'];
+
+const esc = (s: string) => s.replaceAll("'", "''");
+const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The folded form every vocabulary is compared in. */
+export function foldSql(expr: string): string {
+  return `regexp_replace(lower(trim(${expr})), '[\\s_\\-]+', ' ', 'g')`;
+}
+
+/** CASE expression mapping a text expression through a vocabulary; unknown words give NULL. */
+export function vocabCase(expr: string, vocab: Record<string, string[]>): string {
+  const folded = foldSql(expr);
+  const whens = Object.entries(vocab)
+    .map(([value, words]) => `WHEN ${folded} IN (${[...new Set(words.map((w) => w.toLowerCase().replace(/[\s_-]+/g, ' ')))].map((w) => `'${esc(w)}'`).join(', ')}) THEN '${value}'`)
+    .join(' ');
+  return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ${whens} END`;
+}
+
+/** Whether free text mentions any of the words (word starts, case-insensitive). */
+export function mentionsSql(expr: string, words: readonly string[]): string {
+  return `regexp_matches(lower(${expr}), '(^|[^a-z])(${words.map((w) => esc(escRe(w.toLowerCase()))).join('|')})')`;
+}
