@@ -92,7 +92,7 @@ export const VP = { name: 'Helena Brooks', title: 'VP, Customer Success', hire: 
 export const TEAMS = [
   {
     name: 'Enterprise East', manager: 'Dana Whitfield', managerHire: '2020-03-16', source: 'outlook', city: 'New York',
-    cadence: 1, cancel: 0.025, resched: 0.025, noShow: 0, career: 0.36, data: 0.64, minutes: 30, slot0: 9 * 60,
+    cadence: 1, cancel: 0.025, resched: 0.025, noShow: 0, career: 0.34, data: 0.64, minutes: 30, slot0: 9 * 60,
     members: [
       { name: 'Alex Nguyen' }, { name: 'Sam Patel' }, { name: 'Jordan Kim' }, { name: 'Riley Garcia' },
       { name: 'Casey Okafor' }, { name: 'Morgan Schmidt' }, { name: 'Avery Rossi' },
@@ -101,7 +101,7 @@ export const TEAMS = [
   },
   {
     name: 'Enterprise West', manager: 'Marcus Ong', managerHire: '2019-09-02', source: 'outlook', city: 'San Francisco',
-    cadence: 1, cancel: 0.15, resched: 0.17, noShow: 0, career: 0.28, data: 0.35, minutes: 30, slot0: 9 * 60 + 30,
+    cadence: 1, cancel: 0.15, resched: 0.17, noShow: 0, career: 0.3, data: 0.35, minutes: 30, slot0: 9 * 60 + 30,
     members: [
       { name: 'Quinn Cohen' }, { name: 'Jamie Silva' }, { name: 'Drew Murphy' }, { name: 'Harper Tanaka' },
       { name: 'Rowan Novak' }, { name: 'Emerson Haddad' },
@@ -111,7 +111,7 @@ export const TEAMS = [
   },
   {
     name: 'Mid-Market', manager: 'Tomás Ortega', managerHire: '2021-06-07', source: 'outlook', city: 'Austin',
-    cadence: 2, cancel: 0.035, resched: 0.025, noShow: 0, career: 0.38, data: 0.62, minutes: 45, slot0: 10 * 60,
+    cadence: 2, cancel: 0.035, resched: 0.025, noShow: 0, career: 0.34, data: 0.62, minutes: 45, slot0: 10 * 60,
     members: [
       { name: 'Reese Dubois' }, { name: 'Parker Mensah' }, { name: 'Renée Laurent' }, { name: 'Chloé Martin' },
       { name: 'Noah Bergström' }, { name: 'Aisha Bello' }, { name: 'Liam Walsh' }
@@ -129,7 +129,7 @@ export const TEAMS = [
   },
   {
     name: 'Scale', manager: 'Ken Adeyemi', managerHire: '2022-01-10', source: 'tracker', city: 'London',
-    cadence: 1, cancel: 0.04, resched: 0.03, noShow: 0.015, career: 0.3, data: 0.58, minutes: 30, slot0: 10 * 60,
+    cadence: 1, cancel: 0.04, resched: 0.03, noShow: 0.015, career: 0.34, data: 0.58, minutes: 30, slot0: 10 * 60,
     members: [
       { name: 'Ingrid Holm' }, { name: 'Mateo Ruiz' }, { name: 'Grace Liu' }, { name: 'Tariq Aziz' },
       { name: 'Elena Vasquez' }, { name: 'Ben Carter' }, { name: 'Yuki Sato' },
@@ -348,7 +348,7 @@ function buildAccounts(seed, roster) {
   const compounds = [];
   for (const a of NAME_A) for (const b of NAME_B) { const c = a + b; if (!plantedFirstWords.has(c)) compounds.push(c); }
   const chosen = r.shuffle(compounds).slice(0, 300 - planted.size - SPECIAL_ACCOUNTS.length);
-  const ordinary = [...SPECIAL_ACCOUNTS, ...chosen.map((c) => `${c} ${r.pick(NAME_C)}`)];
+  const ordinary = r.shuffle([...SPECIAL_ACCOUNTS, ...chosen.map((c) => `${c} ${r.pick(NAME_C)}`)]);
 
   // Segment quotas: High 45, Mid 105, Tech 150, planted ones fixed.
   const quota = [0, 1, 2].map((s) => Object.values(BOOKS).reduce((n, b) => n + b[s], 0));
@@ -371,7 +371,7 @@ function buildAccounts(seed, roster) {
     a.renewal = r.int(dayOf('2026-11-02'), dayOf('2027-10-29'));
     // q: how ready the customer is (hidden); e: how much attention the account gets, for reasons of its own.
     if (a.kind === 'htlp') Object.assign(a, { q: -1.1 + 0.3 * r.normal(), meetMult: r.range(1.9, 2.4), asyncMult: 1, speed: 0.32 });
-    else if (a.kind === 'lthp') Object.assign(a, { q: 0.9 + 0.3 * r.normal(), meetMult: r.range(0.2, 0.35), asyncMult: 1.8, speed: 2.1 });
+    else if (a.kind === 'lthp') Object.assign(a, { q: 0.9 + 0.3 * r.normal(), meetMult: r.range(0.2, 0.35), asyncMult: 1.8, speed: 2.4 });
     else {
       const e = r.normal();
       Object.assign(a, { q: r.normal(), meetMult: Math.exp(0.55 * e), asyncMult: Math.exp(0.35 * e + 0.2 * r.normal()), speed: 1 });
@@ -552,7 +552,7 @@ function simulateCustomers(seed, accounts, months) {
     const seg = SEG[a.seg];
     // Objectives: 5–10 months each, one after another; the latest starts 2–9 months before the as-of date.
     const n = r.int(seg.objectives[0], seg.objectives[1]);
-    const starts = [a.kind === 'lthp' ? r.int(END - 280, END - 170) : r.int(END - 280, END - 60)];
+    const starts = [a.kind === 'lthp' ? r.int(END - 300, END - 190) : r.int(END - 280, END - 60)];
     while (starts.length < n) { const s = starts[0] - r.int(120, 240); if (s < P0 - 120) break; starts.unshift(s); }
     const objectives = [];
     const names = new Set();
@@ -583,7 +583,7 @@ function simulateCustomers(seed, accounts, months) {
       }
       const expected = (seg.meet + 0.4 * seg.async) * (m.inPeriod ? scale : 1);
       const ratio = m.inPeriod ? (held + 0.4 * asyncs) / Math.max(expected, 0.2) : 1;
-      const touchFactor = 0.35 + 0.65 * Math.min(ratio, 2.5) ** 0.6;
+      const touchFactor = 0.3 + 0.7 * Math.min(ratio, 2.5) ** 0.75;
       // Progress.
       let behind = 0;
       let open = 0;
@@ -607,11 +607,10 @@ function simulateCustomers(seed, accounts, months) {
       }
       const pace = open ? -behind / open : 10;
       health = clamp(Math.round(0.5 * health + 0.5 * (60 + 12 * a.q + 0.35 * pace) + 5 * r.normal()), 3, 98);
-      struggle = clamp((55 - health) / 25, 0, 1) + (open && behind / open > 20 ? 0.5 : 0);
-      if (!m.inPeriod) continue;
+      // The month-end snapshot, as the CSM and their manager see it; next month's meetings react to it.
+      let troubled = false;
       for (const o of objectives) {
-        if (o.start > m.snapshot) continue;
-        if (o.reported) continue; // achieved and already shown as such
+        if (o.start > m.snapshot || o.reported) continue;
         const pct = Math.floor(o.pct);
         const expectedPct = ((m.snapshot - o.start) / (o.due - o.start)) * 100;
         let status;
@@ -620,9 +619,11 @@ function simulateCustomers(seed, accounts, months) {
         else if (m.snapshot > o.due) status = 'Overdue';
         else if (pct < expectedPct - 20 || health < 40) status = 'At Risk';
         else status = 'In Progress';
-        snapshots.push({ a, o, status, pct, health, day: m.snapshot, owner: a.ownerOn(m.snapshot), firstValue: o.firstValue !== null && o.firstValue <= m.snapshot ? o.firstValue : null });
+        if (status === 'At Risk' || status === 'Overdue') troubled = true;
         if (o.achieved !== null) o.reported = true;
+        if (m.inPeriod) snapshots.push({ a, o, status, pct, health, day: m.snapshot, owner: a.ownerOn(m.snapshot), firstValue: o.firstValue !== null && o.firstValue <= m.snapshot ? o.firstValue : null });
       }
+      struggle = (troubled ? 1 : 0) + (health < 45 ? 0.5 : 0);
     }
   }
   return { meetings, touches, snapshots };

@@ -276,7 +276,7 @@ export function unparsedSql(src: FileSource, m: FileMapping): string | null {
   if (!fields.length) return null;
   const parts = fields.map((f, i) => {
     const bad = `nullif(trim(${ident(f.column)}), '') IS NOT NULL AND (${f.parsed}) IS NULL`;
-    return `count(*) FILTER (${bad})::INTEGER AS n${i}, list((rowid + 1)::INTEGER ORDER BY rowid) FILTER (${bad})[1:10] AS r${i}, any_value(${ident(f.column)}) FILTER (${bad}) AS x${i}`;
+    return `count(*) FILTER (${bad})::INTEGER AS n${i}, array_to_string(list((rowid + 1)::INTEGER ORDER BY rowid) FILTER (${bad})[1:10], ',') AS r${i}, any_value(${ident(f.column)}) FILTER (${bad}) AS x${i}`;
   });
   return `SELECT ${parts.join(', ')} FROM ${ident(src.staging)}`;
 }

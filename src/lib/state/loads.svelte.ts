@@ -58,6 +58,15 @@ export class Loads {
     return this.#enqueue(id, overrides);
   }
 
+  /** Called after every load, re-read or removal settles (the data model syncs then). */
+  onSettled: (() => void) | null = null;
+
+  /** Which canonical table a file was recognised as (shown in its report and its hook). */
+  setTable(id: number, table: FileReport['table']): void {
+    const r = this.reports.find((x) => x.id === id);
+    if (r && r.table !== table) this.#patch(id, { table });
+  }
+
   cancel(id: number): void {
     this.#controllers.get(id)?.abort();
   }
@@ -68,6 +77,7 @@ export class Loads {
     this.reports = this.reports.filter((x) => x.id !== id);
     this.#files.delete(id);
     if (r?.stagingTable) await this.track(dropTable(r.stagingTable));
+    this.onSettled?.();
   }
 
   async clear(): Promise<void> {
@@ -97,6 +107,8 @@ export class Loads {
         this.#patch(id, report);
       } finally {
         this.#controllers.delete(id);
+        // Settle first, so the model's rebuild is counted as busy before this load stops counting.
+        this.onSettled?.();
         untrack(() => this.pending--);
       }
     };

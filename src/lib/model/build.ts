@@ -1,0 +1,121 @@
+/**
+ * Runs the normalization against the engine: samples columns for recognition, measures what the mapping
+ * needs to decide (date order, percent scale), and (re)builds the canonical tables from the mapped files.
+ */
+import { exec, query, ident } from '$lib/engine';
+import { MACROS } from '$lib/normalize/macros';
+import { FileSql, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
+import type { DateOrderStats } from '$lib/normalize/dateOrder';
+import { TABLES, type CanonicalTable } from './schema';
+import type { ColumnSample } from './recognize';
+
+let macros: Promise<void> | null = null;
+export function ensureMacros(): Promise<void> {
+  macros ??= exec(MACROS.join(';\n')).catch((e) => {
+    macros = null;
+    throw e;
+  });
+  return macros;
+}
+
+/** Up to `n` non-empty values per column, from the first rows of a staging table. */
+export async function sampleColumns(table: string, columns: string[], n = 300): Promise<ColumnSample[]> {
+  const rows = await query(`SELECT * FROM ${ident(table)} LIMIT ${n}`);
+  return columns.map((name) => ({
+    name,
+    values: rows.map((r) => r[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+  }));
+}
+
+export async function dateOrderStats(table: string, column: string): Promise<DateOrderStats> {
+  await ensureMacros();
+  const c = ident(column);
+  const [r] = await query(`
+    WITH p AS (SELECT cad_dt_parts(${c}) AS p, trim(${c}) AS v FROM ${ident(table)} WHERE nullif(trim(${c}), '') IS NOT NULL)
+    SELECT count(*) FILTER (p.a <> '')::INTEGER AS n,
+      count(*) FILTER (length(p.a) = 4)::INTEGER AS year_first,
+      count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.a, '') AS INTEGER) > 12)::INTEGER AS first12,
+      count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.b, '') AS INTEGER) > 12)::INTEGER AS second12,
+      min(v) FILTER (length(p.a) <= 2 AND p.a <> p.b AND TRY_CAST(nullif(p.a, '') AS INTEGER) <= 12 AND TRY_CAST(nullif(p.b, '') AS INTEGER) <= 12) AS example
+    FROM p`);
+  return {
+    column,
+    values: Number(r.n),
+    yearFirst: Number(r.year_first),
+    firstAbove12: Number(r.first12),
+    secondAbove12: Number(r.second12),
+    example: r.example === null ? null : String(r.example).split(/[ T]/)[0]
+  };
+}
+
+/** 100 when a percent column holds fractions (all values ≤ 1, no % sign), else 1. */
+export async function percentScale(table: string, column: string, decimalComma: boolean): Promise<number> {
+  await ensureMacros();
+  const c = ident(column);
+  const [r] = await query(`SELECT bool_or(contains(${c}, '%')) AS pct, max(cad_number(${c}, ${decimalComma})) AS mx FROM ${ident(table)}`);
+  return r.pct !== true && r.mx !== null && Number(r.mx) <= 1 ? 100 : 1;
+}
+
+export interface Unparsed {
+  field: string;
+  column: string;
+  count: number;
+  rows: number[];
+  example: string | null;
+}
+
+export interface BuildResult {
+  rows: Record<CanonicalTable, number>;
+  /** Rows per source file that were duplicates of a meeting already counted. */
+  duplicates: Record<string, number>;
+  unparsed: Record<number, Unparsed[]>;
+  /** Canonical fields that at least one file provides, per table. */
+  available: Record<CanonicalTable, string[]>;
+}
+
+export async function buildModel(files: { src: FileSource; mapping: FileMapping }[]): Promise<BuildResult> {
+  await ensureMacros();
+  const byTable = Object.fromEntries(TABLES.map((t) => [t.table, [] as number[]])) as Record<CanonicalTable, number[]>;
+  const available = Object.fromEntries(TABLES.map((t) => [t.table, [] as string[]])) as Record<CanonicalTable, string[]>;
+  const unparsed: Record<number, Unparsed[]> = {};
+  for (const { src, mapping } of files) {
+    if (mapping.table === 'unknown') continue;
+    await exec(fileViewSql(src, mapping));
+    byTable[mapping.table].push(src.id);
+    available[mapping.table] = [...new Set([...available[mapping.table], ...Object.keys(mapping.fields)])];
+    unparsed[src.id] = await countUnparsed(src, mapping);
+  }
+  await exec(canonicalSql(byTable).join(';\n'));
+  const [counts] = await query(
+    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all`
+  );
+  const dupRows = await query(`
+    SELECT a.source_file, (a.n - coalesce(k.n, 0))::INTEGER AS n
+    FROM (SELECT source_file, count(*) AS n FROM meetings_all GROUP BY ALL) a
+    LEFT JOIN (SELECT source_file, count(*) AS n FROM meetings GROUP BY ALL) k USING (source_file)`);
+  return {
+    rows: Object.fromEntries(TABLES.map((t) => [t.table, Number(counts[t.table])])) as Record<CanonicalTable, number>,
+    duplicates: Object.fromEntries(dupRows.map((r) => [String(r.source_file), Number(r.n)])),
+    unparsed,
+    available
+  };
+}
+
+async function countUnparsed(src: FileSource, mapping: FileMapping): Promise<Unparsed[]> {
+  const q = unparsedSql(src, mapping);
+  if (!q) return [];
+  const [r] = await query(q);
+  return new FileSql(src, mapping)
+    .parsedFields()
+    .map((f, i) => ({
+      field: f.field,
+      column: f.column,
+      count: Number(r[`n${i}`]),
+      rows: String(r[`r${i}`] ?? '')
+        .split(',')
+        .map((x) => Number(x.trim()))
+        .filter((x) => x > 0),
+      example: r[`x${i}`] === null ? null : String(r[`x${i}`])
+    }))
+    .filter((u) => u.count > 0);
+}

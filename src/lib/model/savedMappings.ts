@@ -1,0 +1,45 @@
+/**
+ * Mappings the user confirmed, remembered on this device per export layout (header signature), so next
+ * month's export of the same report maps with no question. Stored in localStorage under a versioned key.
+ */
+import type { FileMapping } from '$lib/normalize/views';
+
+const KEY = 'cadence.mappings.v1';
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function storage(): Store | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // storage blocked (private mode, sandboxed frame): mappings are simply not remembered
+  }
+}
+
+function readAll(store: Store | null): Record<string, FileMapping> {
+  try {
+    const parsed = JSON.parse(store?.getItem(KEY) ?? '{}');
+    return parsed && typeof parsed === 'object' ? parsed : {};
+  } catch {
+    return {};
+  }
+}
+
+export function savedMapping(signature: string, store = storage()): FileMapping | null {
+  const m = readAll(store)[signature];
+  return m && typeof m.table === 'string' && m.fields && m.options ? m : null;
+}
+
+export function saveMapping(signature: string, mapping: FileMapping, store = storage()): void {
+  const all = readAll(store);
+  all[signature] = mapping;
+  try {
+    store?.setItem(KEY, JSON.stringify(all));
+  } catch {
+    // quota or blocked storage: not remembered, nothing else breaks
+  }
+}
+
+export function forgetMappings(store = storage()): void {
+  store?.removeItem(KEY);
+}
