@@ -23,7 +23,7 @@
  *
  * PLANTED PATTERNS (what a coach or CS leader should be able to find)
  *   1. Marcus Ong cancels or reschedules ~32% of his weekly 1:1s (15% cancelled, 17% rescheduled);
- *      the other managers 4–7%.
+ *      the other managers 3–8%.
  *   2. Priya Raman never covers career development in a 1:1; the others cover it in ~25–40% of held 1:1s
  *      (less in a new hire's first two months).
  *   3. Tomás Ortega holds his 1:1s every other week (each report alternates weeks), not weekly.
@@ -31,8 +31,8 @@
  *      customer meetings, outcome progress at a third of the normal pace, low health.
  *   5. Twelve "low touch, high progress" accounts (LOW_TOUCH_HIGH_PROGRESS below): few meetings, extra async
  *      touches (emails, calls, tasks in the Salesforce activity report), outcomes achieved about twice as fast.
- *   6. Elsewhere touches help progress mildly with lots of noise, and struggling accounts (low health or
- *      behind pace at the last month-end snapshot) attract ~80% more meetings the next month, so the
+ *   6. Elsewhere touches help progress mildly with lots of noise, and struggling accounts (low health, or
+ *      an objective At Risk or Overdue at the last month-end snapshot) get 60–90% more meetings the next month, so the
  *      correlation between meetings and progress is weak and not causal.
  *   7. Reports bring the data (Outlook: the Description says "Report shared their metrics"; tracker:
  *      Report Brought Data = Y) in ~60% of held 1:1s, ~35% on Marcus's team.

@@ -2,35 +2,86 @@
  * Runs the normalization against the engine: samples columns for recognition, measures what the mapping
  * needs to decide (date order, percent scale), and (re)builds the canonical tables from the mapped files.
  */
-import { exec, query, ident } from '$lib/engine';
+import { exec as engineExec, query as engineQuery, ident, type Row } from '$lib/engine';
 import { MACROS } from '$lib/normalize/macros';
-import { FileSql, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
-import type { DateOrderStats } from '$lib/normalize/dateOrder';
-import { TABLES, type CanonicalTable } from './schema';
-import type { ColumnSample } from './recognize';
+import { FileSql, DEFAULT_OPTIONS, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
+import { decideDateOrder, type DateOrderDecision, type DateOrderStats } from '$lib/normalize/dateOrder';
+import { TABLES, tableSpec, type CanonicalTable } from './schema';
+import { mapFields, type ColumnSample, type Recognition } from './recognize';
 
-let macros: Promise<void> | null = null;
-export function ensureMacros(): Promise<void> {
-  macros ??= exec(MACROS.join(';\n')).catch((e) => {
-    macros = null;
-    throw e;
-  });
-  return macros;
+/** Where the SQL runs: the page's engine, or (in unit tests) the same engine in Node. */
+export interface Db {
+  query(sql: string): Promise<Row[]>;
+  exec(sql: string): Promise<void>;
+}
+const engine: Db = { query: engineQuery, exec: engineExec };
+
+const installed = new WeakMap<Db, Promise<void>>();
+export function ensureMacros(db: Db = engine): Promise<void> {
+  let p = installed.get(db);
+  if (!p) {
+    p = db.exec(MACROS.join(';\n'));
+    p.catch(() => installed.delete(db));
+    installed.set(db, p);
+  }
+  return p;
+}
+
+/** Minutes per unit of a bare number in a duration column, from its header. */
+export function durationUnitOf(header: string): number {
+  if (/sec/i.test(header)) return 1 / 60;
+  if (/hour|hrs|\(h\)|stunden/i.test(header)) return 60;
+  return 1;
+}
+
+/** How each mapped date column's day/month order reads, keeping answers the user already gave. */
+export async function dateDecisions(staging: string, mapping: FileMapping, locale: string, db: Db = engine): Promise<Record<string, DateOrderDecision>> {
+  if (mapping.table === 'unknown') return {};
+  const spec = tableSpec(mapping.table);
+  const columns = new Set(spec.fields.filter((f) => f.kind === 'datetime' && mapping.fields[f.field]).map((f) => mapping.fields[f.field]));
+  const out: Record<string, DateOrderDecision> = {};
+  for (const column of columns) {
+    const decision = decideDateOrder(await dateOrderStats(staging, column, db), locale);
+    const chosen = mapping.options.dateOrders[column];
+    out[column] = chosen && chosen !== decision.order && decision.question ? { ...decision, order: chosen, reason: 'answered' } : decision;
+  }
+  return out;
+}
+
+/** A fresh mapping of a staging table onto `table`: recognised fields, then what the values decide. */
+export async function proposeMapping(
+  staging: string,
+  columns: string[],
+  table: CanonicalTable | 'unknown',
+  recognition: Recognition,
+  decimalComma: boolean,
+  locale: string,
+  db: Db = engine
+): Promise<{ mapping: FileMapping; decisions: Record<string, DateOrderDecision> }> {
+  const options = { ...DEFAULT_OPTIONS, decimalComma };
+  if (table === 'unknown') return { mapping: { table, fields: {}, options }, decisions: {} };
+  const fields = recognition.table === table ? recognition.fields : mapFields(table, columns.map((name) => ({ name, values: [] })));
+  const mapping: FileMapping = { table, fields, options };
+  const decisions = await dateDecisions(staging, mapping, locale, db);
+  mapping.options.dateOrders = Object.fromEntries(Object.entries(decisions).map(([c, d]) => [c, d.order]));
+  if (fields.duration) mapping.options.durationUnit = durationUnitOf(fields.duration);
+  if (fields.progress_pct) mapping.options.percentScale = await percentScale(staging, fields.progress_pct, decimalComma, db);
+  return { mapping, decisions };
 }
 
 /** Up to `n` non-empty values per column, from the first rows of a staging table. */
-export async function sampleColumns(table: string, columns: string[], n = 300): Promise<ColumnSample[]> {
-  const rows = await query(`SELECT * FROM ${ident(table)} LIMIT ${n}`);
+export async function sampleColumns(table: string, columns: string[], n = 300, db: Db = engine): Promise<ColumnSample[]> {
+  const rows = await db.query(`SELECT * FROM ${ident(table)} LIMIT ${n}`);
   return columns.map((name) => ({
     name,
     values: rows.map((r) => r[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
   }));
 }
 
-export async function dateOrderStats(table: string, column: string): Promise<DateOrderStats> {
-  await ensureMacros();
+export async function dateOrderStats(table: string, column: string, db: Db = engine): Promise<DateOrderStats> {
+  await ensureMacros(db);
   const c = ident(column);
-  const [r] = await query(`
+  const [r] = await db.query(`
     WITH p AS (SELECT cad_dt_parts(${c}) AS p, trim(${c}) AS v FROM ${ident(table)} WHERE nullif(trim(${c}), '') IS NOT NULL)
     SELECT count(*) FILTER (p.a <> '')::INTEGER AS n,
       count(*) FILTER (length(p.a) = 4)::INTEGER AS year_first,
@@ -49,10 +100,10 @@ export async function dateOrderStats(table: string, column: string): Promise<Dat
 }
 
 /** 100 when a percent column holds fractions (all values ≤ 1, no % sign), else 1. */
-export async function percentScale(table: string, column: string, decimalComma: boolean): Promise<number> {
-  await ensureMacros();
+export async function percentScale(table: string, column: string, decimalComma: boolean, db: Db = engine): Promise<number> {
+  await ensureMacros(db);
   const c = ident(column);
-  const [r] = await query(`SELECT bool_or(contains(${c}, '%')) AS pct, max(cad_number(${c}, ${decimalComma})) AS mx FROM ${ident(table)}`);
+  const [r] = await db.query(`SELECT bool_or(contains(${c}, '%')) AS pct, max(cad_number(${c}, ${decimalComma})) AS mx FROM ${ident(table)}`);
   return r.pct !== true && r.mx !== null && Number(r.mx) <= 1 ? 100 : 1;
 }
 
@@ -73,23 +124,23 @@ export interface BuildResult {
   available: Record<CanonicalTable, string[]>;
 }
 
-export async function buildModel(files: { src: FileSource; mapping: FileMapping }[]): Promise<BuildResult> {
-  await ensureMacros();
+export async function buildModel(files: { src: FileSource; mapping: FileMapping }[], db: Db = engine): Promise<BuildResult> {
+  await ensureMacros(db);
   const byTable = Object.fromEntries(TABLES.map((t) => [t.table, [] as number[]])) as Record<CanonicalTable, number[]>;
   const available = Object.fromEntries(TABLES.map((t) => [t.table, [] as string[]])) as Record<CanonicalTable, string[]>;
   const unparsed: Record<number, Unparsed[]> = {};
   for (const { src, mapping } of files) {
     if (mapping.table === 'unknown') continue;
-    await exec(fileViewSql(src, mapping));
+    await db.exec(fileViewSql(src, mapping));
     byTable[mapping.table].push(src.id);
     available[mapping.table] = [...new Set([...available[mapping.table], ...Object.keys(mapping.fields)])];
-    unparsed[src.id] = await countUnparsed(src, mapping);
+    unparsed[src.id] = await countUnparsed(src, mapping, db);
   }
-  await exec(canonicalSql(byTable).join(';\n'));
-  const [counts] = await query(
+  await db.exec(canonicalSql(byTable).join(';\n'));
+  const [counts] = await db.query(
     `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all`
   );
-  const dupRows = await query(`
+  const dupRows = await db.query(`
     SELECT a.source_file, (a.n - coalesce(k.n, 0))::INTEGER AS n
     FROM (SELECT source_file, count(*) AS n FROM meetings_all GROUP BY ALL) a
     LEFT JOIN (SELECT source_file, count(*) AS n FROM meetings GROUP BY ALL) k USING (source_file)`);
@@ -101,10 +152,10 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
   };
 }
 
-async function countUnparsed(src: FileSource, mapping: FileMapping): Promise<Unparsed[]> {
+async function countUnparsed(src: FileSource, mapping: FileMapping, db: Db): Promise<Unparsed[]> {
   const q = unparsedSql(src, mapping);
   if (!q) return [];
-  const [r] = await query(q);
+  const [r] = await db.query(q);
   return new FileSql(src, mapping)
     .parsedFields()
     .map((f, i) => ({

@@ -22,7 +22,7 @@ export interface Recognition {
 
 const TIME_ONLY = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\s*$/;
 const HAS_DATE = /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|^\s*\d{5}(\.\d+)?\s*$|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2}[- ][A-Za-z]{3,9}[- ]\d{2,4}/;
-const AGENDA_WORDS = /goal|performance|metric|blocker|bottleneck|challenge|customer|account|escalat|coach|feedback|career|growth|development|promotion/i;
+const AGENDA_WORDS = /goal|performance|metric|blocker|bottleneck|challenge|customer|account|escalat|coach|feedback|career|growth|development|promotion|ziel|kunde|karriere|entwicklung|objectif|carri[eè]re/i;
 const KIND_WORDS = /^(1:1|1-1|1on1|one[- ]on[- ]one|customer|client|external|internal|team|1:1 meeting)$/i;
 const CHANNEL_WORDS = /^(email|e-mail|call|phone|meeting|video|task|chat|slack|async|self[- ]service|webinar|in[- ]person|zoom|teams)$/i;
 
@@ -43,6 +43,9 @@ function fits(field: FieldSpec, col: ColumnSample): boolean {
       return share(v, (x) => KIND_WORDS.test(x.trim())) >= 0.5;
     case 'channel':
       return share(v, (x) => CHANNEL_WORDS.test(x.trim())) >= 0.5;
+    case 'person':
+    case 'people':
+      return share(v, (x) => /[A-Za-z]/.test(x)) >= 0.5; // a count of participants is not a list of people
     default:
       return true;
   }

@@ -3,11 +3,12 @@
  * trimmed value with runs of space, underscore and hyphen folded to one space.
  */
 export const MEETING_STATUS: Record<string, string[]> = {
-  held: ['held', 'completed', 'complete', 'done', 'attended', 'occurred', 'happened', 'met', 'finished', 'confirmed held', 'accepted'],
+  // Calendar states ("confirmed", "busy") mean the meeting stood as planned.
+  held: ['held', 'completed', 'complete', 'done', 'attended', 'occurred', 'happened', 'met', 'finished', 'accepted', 'confirmed', 'busy'],
   cancelled: ['cancelled', 'canceled', 'cancel', 'declined', 'canceled by host', 'canceled by invitee', 'abgesagt', 'annule', 'annulé', 'cancelado'],
   rescheduled: ['rescheduled', 'reschedule', 'moved', 'postponed', 'verschoben'],
   no_show: ['no show', 'noshow', 'missed', 'did not attend', 'absent'],
-  scheduled: ['scheduled', 'booked', 'upcoming', 'planned', 'confirmed', 'tentative', 'busy']
+  scheduled: ['scheduled', 'booked', 'upcoming', 'planned', 'tentative']
 };
 
 export const GOAL_STATUS: Record<string, string[]> = {
@@ -45,11 +46,11 @@ export const CHANNEL: Record<string, string[]> = {
 
 /** The five agenda items of the standard CS 1:1, with the words that mark each. Editable by the user. */
 export const AGENDA_ITEMS = [
-  { key: 'goals', label: 'Goals & performance', words: ['goal', 'performance', 'metric', 'kpi', 'okr', 'target', 'number', 'quota', 'nrr', 'pipeline'] },
-  { key: 'bottlenecks', label: 'Bottlenecks & challenges', words: ['bottleneck', 'blocker', 'blocked', 'challenge', 'obstacle', 'stuck', 'roadblock'] },
-  { key: 'customers', label: 'Customer issues', words: ['customer', 'account', 'client', 'escalation', 'renewal', 'churn', 'at-risk', 'at risk'] },
+  { key: 'goals', label: 'Goals & performance', words: ['goal', 'performance', 'metric', 'kpi', 'okr', 'target', 'number', 'quota', 'nrr', 'pipeline', 'ziel', 'leistung', 'objectif'] },
+  { key: 'bottlenecks', label: 'Bottlenecks & challenges', words: ['bottleneck', 'blocker', 'blocked', 'challenge', 'obstacle', 'stuck', 'roadblock', 'hindernis', 'problem'] },
+  { key: 'customers', label: 'Customer issues', words: ['customer', 'account', 'client', 'escalation', 'renewal', 'churn', 'at-risk', 'at risk', 'kunde'] },
   { key: 'coaching', label: 'Coaching & problem solving', words: ['coaching', 'coach', 'feedback', 'problem solving', 'problem-solving', 'role play', 'skill'] },
-  { key: 'career', label: 'Career development', words: ['career', 'growth', 'promotion', 'development', 'aspiration', 'learning', 'training'] }
+  { key: 'career', label: 'Career development', words: ['career', 'growth', 'promotion', 'development', 'aspiration', 'learning', 'training', 'karriere', 'entwicklung', 'carrière', 'carriere'] }
 ] as const;
 
 export type AgendaKey = (typeof AGENDA_ITEMS)[number]['key'];

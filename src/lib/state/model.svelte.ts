@@ -2,12 +2,12 @@
  * The data model the views read: which canonical table each loaded file feeds, through which mapping,
  * and the result of the last rebuild. Rebuilds run one at a time; the page is busy while one runs.
  */
-import { buildModel, dateOrderStats, percentScale, sampleColumns, type BuildResult } from '$lib/model/build';
+import { buildModel, dateDecisions, proposeMapping, sampleColumns, type BuildResult } from '$lib/model/build';
 import { headerSignature, recognize, type Recognition } from '$lib/model/recognize';
 import { savedMapping, saveMapping } from '$lib/model/savedMappings';
 import { tableSpec, type CanonicalTable } from '$lib/model/schema';
-import { decideDateOrder, type DateOrder, type DateOrderDecision } from '$lib/normalize/dateOrder';
-import { DEFAULT_OPTIONS, type FileMapping } from '$lib/normalize/views';
+import type { DateOrder, DateOrderDecision } from '$lib/normalize/dateOrder';
+import type { FileMapping } from '$lib/normalize/views';
 import type { FileReport, TableKind } from '$lib/ingest/types';
 import type { Loads } from './loads.svelte';
 
@@ -28,13 +28,6 @@ export interface FileModel {
 }
 
 const locale = () => (typeof navigator === 'undefined' ? 'en-US' : navigator.language);
-
-/** Minutes per unit of a bare number in a duration column, from its header. */
-export function durationUnitOf(header: string): number {
-  if (/sec/i.test(header)) return 1 / 60;
-  if (/hour|hrs|\(h\)|stunden/i.test(header)) return 60;
-  return 1;
-}
 
 export class DataModel {
   files = $state<FileModel[]>([]);
@@ -88,7 +81,7 @@ export class DataModel {
     const f = this.files.find((x) => x.id === id);
     if (!f) return Promise.resolve();
     return this.#serial(async () => {
-      const mapping = await this.#mappingFor(f.staging, f.columns, table, f.recognition, f.mapping.options.decimalComma);
+      const mapping = await proposeMapping(f.staging, f.columns, table, f.recognition, f.mapping.options.decimalComma, locale());
       await this.#commit(id, mapping.mapping, mapping.decisions);
     });
   }
@@ -132,8 +125,8 @@ export class DataModel {
     const remembered = savedMapping(signature);
     const decimalComma = report.dialect?.decimalComma ?? false;
     const { mapping, decisions } = remembered
-      ? { mapping: remembered, decisions: await this.#dateDecisions(staging, remembered) }
-      : await this.#mappingFor(staging, columns, recognition.table, recognition, decimalComma);
+      ? { mapping: remembered, decisions: await dateDecisions(staging, remembered, locale()) }
+      : await proposeMapping(staging, columns, recognition.table, recognition, decimalComma, locale());
     return {
       id: report.id,
       file: report.file,
@@ -146,32 +139,6 @@ export class DataModel {
       dateDecisions: decisions,
       samples: Object.fromEntries(samples.map((s) => [s.name, [...new Set(s.values)].slice(0, 3)]))
     };
-  }
-
-  /** A fresh mapping for a table: recognised fields, then what the values decide (date order, units). */
-  async #mappingFor(staging: string, columns: string[], table: CanonicalTable | 'unknown', recognition: Recognition, decimalComma: boolean) {
-    if (table === 'unknown') return { mapping: { table, fields: {}, options: { ...DEFAULT_OPTIONS, decimalComma } }, decisions: {} };
-    const { mapFields } = await import('$lib/model/recognize');
-    const fields = recognition.table === table ? recognition.fields : mapFields(table, columns.map((name) => ({ name, values: [] })));
-    const mapping: FileMapping = { table, fields, options: { ...DEFAULT_OPTIONS, decimalComma } };
-    const decisions = await this.#dateDecisions(staging, mapping);
-    mapping.options.dateOrders = Object.fromEntries(Object.entries(decisions).map(([c, d]) => [c, d.order]));
-    if (fields.duration) mapping.options.durationUnit = durationUnitOf(fields.duration);
-    if (fields.progress_pct) mapping.options.percentScale = await percentScale(staging, fields.progress_pct, decimalComma);
-    return { mapping, decisions };
-  }
-
-  async #dateDecisions(staging: string, mapping: FileMapping): Promise<Record<string, DateOrderDecision>> {
-    if (mapping.table === 'unknown') return {};
-    const spec = tableSpec(mapping.table);
-    const dateColumns = spec.fields.filter((f) => f.kind === 'datetime' && mapping.fields[f.field]).map((f) => mapping.fields[f.field]);
-    const out: Record<string, DateOrderDecision> = {};
-    for (const column of new Set(dateColumns)) {
-      const decision = decideDateOrder(await dateOrderStats(staging, column), locale());
-      const chosen = mapping.options.dateOrders[column];
-      out[column] = chosen && chosen !== decision.order && decision.question ? { ...decision, order: chosen, reason: 'answered' } : decision;
-    }
-    return out;
   }
 
   async #rebuild() {

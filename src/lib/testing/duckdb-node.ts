@@ -34,3 +34,20 @@ export async function sql(text: string): Promise<Row[]> {
     conn.close();
   }
 }
+
+/** The build functions' database interface, on the Node engine. */
+export const nodeDb = {
+  query: (text: string) => sql(text),
+  exec: async (text: string) => {
+    await sql(text);
+  }
+};
+
+/** Load CSV text into an all-text staging table, as the loader does in the browser. */
+export async function stageCsv(table: string, name: string, text: string, delimiter?: string): Promise<string[]> {
+  const db = await testDb();
+  db.registerFileText(name, text);
+  const delim = delimiter ? `, delim = '${delimiter === '\t' ? '\t' : delimiter}'` : '';
+  await sql(`CREATE OR REPLACE TABLE "${table}" AS SELECT * FROM read_csv('${name}', all_varchar = true, header = true${delim})`);
+  return (await sql(`SELECT column_name FROM (DESCRIBE "${table}")`)).map((r) => String(r.column_name));
+}
