@@ -40,12 +40,17 @@ beforeAll(async () => {
     ['101', 'QBR', '2026-01-08 14:00', 'Completed', 'Alex Nguyen', 'Acme', '1:00:00'],
     ['102', 'Check-in', '2026-01-09 10:00', 'No show', 'sam.patel@x.example', 'Globex', '30'],
     ['102', 'Check-in', '2026-01-09 10:00', 'No show', 'sam.patel@x.example', 'Globex', '30'],
-    ['103', 'Renewal', '2026-01-10 10:00', 'Pending review', 'alex.nguyen@x.example', 'Acme', '1h 30m']
+    ['103', 'Renewal', '2026-01-10 10:00', 'Pending review', 'alex.nguyen@x.example', 'Acme', '1h 30m'],
+    ['104', 'Follow-up email', '2026-01-12 00:00', 'Completed', 'alex.nguyen@x.example', 'Acme', ''],
+    ['105', 'Follow-up email', '2026-01-12 00:00', 'Completed', 'alex.nguyen@x.example', 'Acme', '']
   ]);
+  // The same QBR exported again from another tool, with that tool's own id.
+  await staging('calendar', ['Id', 'Subject', 'Start', 'Organizer', 'Company'], [['evt-9', 'QBR', '2026-01-08T14:00:00', 'alex.nguyen@x.example', 'Acme']]);
   await build([
     [src(1, 'roster'), map('people', { person: 'Employee Name', email: 'Work Email', manager: 'Manager', team: 'Team' })],
     [src(2, 'outlook'), map('meetings', { title: 'Subject', start: 'Start Date', start_time: 'Start Time', end: 'End Date', end_time: 'End Time', organizer: 'Meeting Organizer', attendees: 'Required Attendees', agenda: 'Categories' }, { dateOrders: { 'Start Date': 'mdy', 'End Date': 'mdy' } })],
-    [src(3, 'hubspot'), map('meetings', { meeting_id: 'Record ID', title: 'Meeting name', start: 'Meeting start time', status: 'Meeting outcome', organizer: 'Activity assigned to', account: 'Associated Company', duration: 'Duration' }, { dateOrders: { 'Meeting start time': 'ymd' } })]
+    [src(3, 'hubspot'), map('meetings', { meeting_id: 'Record ID', title: 'Meeting name', start: 'Meeting start time', status: 'Meeting outcome', organizer: 'Activity assigned to', account: 'Associated Company', duration: 'Duration' }, { dateOrders: { 'Meeting start time': 'ymd' } })],
+    [src(7, 'calendar'), map('meetings', { meeting_id: 'Id', title: 'Subject', start: 'Start', organizer: 'Organizer', account: 'Company' }, { dateOrders: { Start: 'ymd' } })]
   ]);
 });
 
@@ -55,14 +60,14 @@ describe('meetings from an Outlook export and a HubSpot export', () => {
     expect(rows[0]).toEqual({ title: '1:1 Dana / Alex', s: '2025-12-29 09:30', duration_min: 30 });
     expect(rows[2]).toEqual({ title: 'Weekly sync', s: '2026-01-07 14:00', duration_min: 45 });
     const hs = await sql(`SELECT meeting_id, duration_min FROM meetings WHERE source_file = 'hubspot.csv' ORDER BY source_row`);
-    expect(hs.map((r) => r.duration_min)).toEqual([60, 30, 90]);
+    expect(hs.map((r) => r.duration_min)).toEqual([60, 30, 90, null, null]);
   });
   it("reads Outlook's Canceled: prefix as the status and strips it from the title", async () => {
     const [r] = await sql(`SELECT title, status FROM meetings WHERE source_file = 'outlook.csv' AND source_row = 2`);
     expect(r).toEqual({ title: '1:1 Dana / Alex', status: 'cancelled' });
   });
   it('infers 1:1s from the title or the roster, and customer meetings from the account', async () => {
-    const rows = await sql(`SELECT source_file, source_row, kind, manager, csm FROM meetings ORDER BY source_file DESC, source_row`);
+    const rows = await sql(`SELECT source_file, source_row, kind, manager, csm FROM meetings WHERE source_file IN ('outlook.csv', 'hubspot.csv') AND source_row <= 4 ORDER BY source_file DESC, source_row`);
     expect(rows.map((r) => [r.kind, r.manager, r.csm])).toEqual([
       ['one_on_one', 'dana.whitfield@x.example', 'alex.nguyen@x.example'],
       ['one_on_one', 'dana.whitfield@x.example', 'alex.nguyen@x.example'],
@@ -82,11 +87,17 @@ describe('meetings from an Outlook export and a HubSpot export', () => {
     const [r] = await sql(`SELECT agenda_goals, agenda_bottlenecks, agenda_customers, agenda_coaching, agenda_career FROM meetings WHERE source_file = 'outlook.csv' AND source_row = 1`);
     expect(r).toEqual({ agenda_goals: true, agenda_bottlenecks: false, agenda_customers: false, agenda_coaching: false, agenda_career: true });
     const hs = await sql(`SELECT count(*) FILTER (agenda_goals IS NULL)::INTEGER AS n FROM meetings WHERE source_file = 'hubspot.csv'`);
-    expect(hs[0].n).toBe(3); // no agenda in that export: unknown, not "not covered"
+    expect(hs[0].n).toBe(5); // no agenda in that export: unknown, not "not covered"
   });
-  it('removes a duplicated meeting (same id in one export) and keeps the rest', async () => {
+  it('removes duplicated meetings (same id in one export; same start, title and people in another file)', async () => {
     const [r] = await sql(`SELECT (SELECT count(*) FROM meetings_all)::INTEGER AS before, (SELECT count(*) FROM meetings)::INTEGER AS after`);
-    expect(r).toEqual({ before: 8, after: 7 });
+    expect(r).toEqual({ before: 11, after: 9 });
+    const kept = await sql(`SELECT source_file, meeting_id FROM meetings WHERE title IN ('QBR', 'Follow-up email') ORDER BY meeting_id`);
+    expect(kept).toEqual([
+      { source_file: 'hubspot.csv', meeting_id: '101' },
+      { source_file: 'hubspot.csv', meeting_id: '104' },
+      { source_file: 'hubspot.csv', meeting_id: '105' }
+    ]);
   });
   it('counts values that cannot be read, with their rows', async () => {
     const q = unparsedSql(src(2, 'outlook'), map('meetings', { start: 'Start Date' }, { dateOrders: { 'Start Date': 'mdy' } }))!;

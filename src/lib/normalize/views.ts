@@ -267,7 +267,7 @@ export function fileViewSql(src: FileSource, m: FileMapping): string {
   if (m.table === 'unknown') throw new Error('an unknown file has no canonical view');
   const exprs = new Map(new FileSql(src, m).select());
   const cols = STAGE1_COLUMNS[m.table].map(([name, type]) => `CAST(${exprs.get(name) ?? 'NULL'} AS ${type}) AS ${ident(name)}`);
-  return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, (rowid + 1)::INTEGER AS source_row, ${cols.join(', ')} FROM ${ident(src.staging)}`;
+  return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${Number(src.id)}::INTEGER AS source_id, ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, (rowid + 1)::INTEGER AS source_row, ${cols.join(', ')} FROM ${ident(src.staging)}`;
 }
 
 /** Values of each typed field that are present but could not be read: count and the first rows. */
@@ -287,7 +287,7 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     const ids = viewsByTable[table];
     if (!ids.length) {
       const cols = STAGE1_COLUMNS[table].map(([n, t]) => `NULL::${t} AS ${ident(n)}`).join(', ');
-      return `(SELECT NULL::VARCHAR AS source_file, NULL::VARCHAR AS source_layout, NULL::INTEGER AS source_row, ${cols} WHERE false)`;
+      return `(SELECT NULL::INTEGER AS source_id, NULL::VARCHAR AS source_file, NULL::VARCHAR AS source_layout, NULL::INTEGER AS source_row, ${cols} WHERE false)`;
     }
     return `(${ids.map((id) => `SELECT * FROM ${ident(viewName(id))}`).join(' UNION ALL BY NAME ')})`;
   };
@@ -333,14 +333,16 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
        CASE WHEN kind = 'one_on_one' THEN coalesce(c_key, att_key) ELSE coalesce(c_key, org_key) END AS csm,
        org_key AS organizer
      FROM k`,
-    // Duplicates: the same id within one export layout, or the same start, title and people across files.
+    // Duplicates: the same id within one export layout; or the same start, title and people in another
+    // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
     `CREATE OR REPLACE TABLE meetings AS
      WITH d1 AS (
        SELECT * FROM meetings_all
-       QUALIFY meeting_id IS NULL OR row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_file, source_row) = 1),
+       QUALIFY meeting_id IS NULL OR row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_id, source_row) = 1),
      d2 AS (
        SELECT * FROM d1
-       QUALIFY start_at IS NULL OR row_number() OVER (PARTITION BY start_at, lower(coalesce(title, '')), coalesce(manager, ''), coalesce(csm, ''), coalesce(account, '') ORDER BY source_file, source_row) = 1)
+       WINDOW w AS (PARTITION BY start_at, lower(coalesce(title, '')), coalesce(manager, ''), coalesce(csm, ''), coalesce(account, '') ORDER BY source_id, source_row)
+       QUALIFY start_at IS NULL OR row_number() OVER w = 1 OR (meeting_id IS NOT NULL AND first_value(source_id) OVER w = source_id))
      SELECT * FROM d2`,
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),

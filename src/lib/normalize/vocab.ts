@@ -47,7 +47,7 @@ export const CHANNEL: Record<string, string[]> = {
 /** The five agenda items of the standard CS 1:1, with the words that mark each. Editable by the user. */
 export const AGENDA_ITEMS = [
   { key: 'goals', label: 'Goals & performance', words: ['goal', 'performance', 'metric', 'kpi', 'okr', 'target', 'number', 'quota', 'nrr', 'pipeline', 'ziel', 'leistung', 'objectif'] },
-  { key: 'bottlenecks', label: 'Bottlenecks & challenges', words: ['bottleneck', 'blocker', 'blocked', 'challenge', 'obstacle', 'stuck', 'roadblock', 'hindernis', 'problem'] },
+  { key: 'bottlenecks', label: 'Bottlenecks & challenges', words: ['bottleneck', 'blocker', 'blocked', 'challenge', 'obstacle', 'stuck', 'roadblock', 'hindernis'] },
   { key: 'customers', label: 'Customer issues', words: ['customer', 'account', 'client', 'escalation', 'renewal', 'churn', 'at-risk', 'at risk', 'kunde'] },
   { key: 'coaching', label: 'Coaching & problem solving', words: ['coaching', 'coach', 'feedback', 'problem solving', 'problem-solving', 'role play', 'skill'] },
   { key: 'career', label: 'Career development', words: ['career', 'growth', 'promotion', 'development', 'aspiration', 'learning', 'training', 'karriere', 'entwicklung', 'carrière', 'carriere'] }

@@ -71,9 +71,8 @@ export class DataModel {
       const i = this.files.findIndex((f) => f.id === id);
       if (i < 0) return;
       const mapping = change(structuredClone($state.snapshot(this.files[i].mapping)) as FileMapping);
-      saveMapping(this.files[i].signature, mapping);
-      this.files[i] = { ...this.files[i], mapping, origin: 'edited' };
-      await this.#rebuild();
+      const decisions = await dateDecisions(this.files[i].staging, mapping, locale());
+      await this.#commit(id, mapping, decisions);
     });
   }
 
