@@ -5,6 +5,7 @@
 import { exec as engineExec, query as engineQuery, ident, type Row } from '$lib/engine';
 import { MACROS } from '$lib/normalize/macros';
 import { FileSql, DEFAULT_OPTIONS, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
+import type { AgendaWords } from '$lib/normalize/vocab';
 import { decideDateOrder, type DateOrderDecision, type DateOrderStats } from '$lib/normalize/dateOrder';
 import { TABLES, tableSpec, type CanonicalTable } from './schema';
 import { mapFields, type ColumnSample, type Recognition } from './recognize';
@@ -43,7 +44,8 @@ export async function dateDecisions(staging: string, mapping: FileMapping, local
   for (const column of columns) {
     const decision = decideDateOrder(await dateOrderStats(staging, column, db), locale);
     const chosen = mapping.options.dateOrders[column];
-    out[column] = chosen && chosen !== decision.order && decision.question ? { ...decision, order: chosen, reason: 'answered' } : decision;
+    const confirmed = mapping.options.confirmedDateOrders?.includes(column) ?? false;
+    out[column] = chosen && confirmed ? { ...decision, order: chosen, reason: 'answered' } : decision;
   }
   return out;
 }
@@ -124,14 +126,14 @@ export interface BuildResult {
   available: Record<CanonicalTable, string[]>;
 }
 
-export async function buildModel(files: { src: FileSource; mapping: FileMapping }[], db: Db = engine): Promise<BuildResult> {
+export async function buildModel(files: { src: FileSource; mapping: FileMapping }[], db: Db = engine, agendaWords?: AgendaWords): Promise<BuildResult> {
   await ensureMacros(db);
   const byTable = Object.fromEntries(TABLES.map((t) => [t.table, [] as number[]])) as Record<CanonicalTable, number[]>;
   const available = Object.fromEntries(TABLES.map((t) => [t.table, [] as string[]])) as Record<CanonicalTable, string[]>;
   const unparsed: Record<number, Unparsed[]> = {};
   for (const { src, mapping } of files) {
     if (mapping.table === 'unknown') continue;
-    await db.exec(fileViewSql(src, mapping));
+    await db.exec(fileViewSql(src, mapping, agendaWords));
     byTable[mapping.table].push(src.id);
     available[mapping.table] = [...new Set([...available[mapping.table], ...Object.keys(mapping.fields)])];
     unparsed[src.id] = await countUnparsed(src, mapping, db);

@@ -42,4 +42,25 @@ export function saveMapping(signature: string, mapping: FileMapping, store = sto
 
 export function forgetMappings(store = storage()): void {
   store?.removeItem(KEY);
+  store?.removeItem('cadence.agenda-words.v1');
+}
+
+const AGENDA_KEY = 'cadence.agenda-words.v1';
+
+/** The user's agenda keyword lists, if edited (else the defaults apply). */
+export function savedAgendaWords<T>(store = storage()): T | null {
+  try {
+    const v = JSON.parse(store?.getItem(AGENDA_KEY) ?? 'null');
+    return v && typeof v === 'object' ? (v as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveAgendaWords(words: unknown, store = storage()): void {
+  try {
+    store?.setItem(AGENDA_KEY, JSON.stringify(words));
+  } catch {
+    // not remembered
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from '$lib/testing/duckdb-node';
 import { MACROS } from './macros';
-import { canonicalSql, fileViewSql, unparsedSql, DEFAULT_OPTIONS, type FileMapping, type FileSource } from './views';
+import { FileSql, canonicalSql, fileViewSql, unparsedSql, DEFAULT_OPTIONS, type FileMapping, type FileSource } from './views';
+import { DEFAULT_AGENDA_WORDS } from './vocab';
 import type { CanonicalTable } from '$lib/model/schema';
 
 /** A staging table as the loader makes it: every column VARCHAR, values as in the file. */
@@ -88,6 +89,21 @@ describe('meetings from an Outlook export and a HubSpot export', () => {
     expect(r).toEqual({ agenda_goals: true, agenda_bottlenecks: false, agenda_customers: false, agenda_coaching: false, agenda_career: true });
     const hs = await sql(`SELECT count(*) FILTER (agenda_goals IS NULL)::INTEGER AS n FROM meetings WHERE source_file = 'hubspot.csv'`);
     expect(hs[0].n).toBe(5); // no agenda in that export: unknown, not "not covered"
+  });
+  it('uses the keyword lists the user edited', async () => {
+    const m = map('meetings', { title: 'Subject', agenda: 'Categories' });
+    const cols = new FileSql(src(2, 'outlook'), m, { ...DEFAULT_AGENDA_WORDS, coaching: ['sync'], career: [] }).meetings();
+    const expr = (name: string) => cols.find(([n]) => n === name)![1];
+    const rows = await sql(`SELECT ${expr('agenda_coaching')} AS coaching, ${expr('agenda_career')} AS career FROM outlook ORDER BY rowid`);
+    expect(rows.map((r) => [r.coaching, r.career])).toEqual([
+      [false, false],
+      [false, false],
+      [false, false], // "Coaching" is no longer a coaching word…
+      [false, false]
+    ]);
+    const byTitle = new FileSql(src(2, 'outlook'), map('meetings', { title: 'Subject', notes: 'Subject' }), { ...DEFAULT_AGENDA_WORDS, coaching: ['sync'] }).meetings();
+    const [r] = await sql(`SELECT ${byTitle.find(([n]) => n === 'agenda_coaching')![1]} AS c FROM outlook WHERE "Subject" = 'Weekly sync'`);
+    expect(r.c).toBe(true); // …and "sync" in the notes now is
   });
   it('removes duplicated meetings (same id in one export; same start, title and people in another file)', async () => {
     const [r] = await sql(`SELECT (SELECT count(*) FROM meetings_all)::INTEGER AS before, (SELECT count(*) FROM meetings)::INTEGER AS after`);

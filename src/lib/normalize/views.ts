@@ -9,11 +9,13 @@ import { ident, literal } from '$lib/engine/sql';
 import type { CanonicalTable } from '$lib/model/schema';
 import type { FieldMap } from '$lib/model/recognize';
 import type { DateOrder } from './dateOrder';
-import { AGENDA_ITEMS, CHANNEL, GOAL_STATUS, MEETING_KIND, MEETING_STATUS, OUTCOME_STATUS, mentionsSql, vocabCase } from './vocab';
+import { AGENDA_ITEMS, CHANNEL, DEFAULT_AGENDA_WORDS, GOAL_STATUS, MEETING_KIND, MEETING_STATUS, OUTCOME_STATUS, mentionsSql, vocabCase, type AgendaWords } from './vocab';
 
 export interface MappingOptions {
   /** Day/month order per source column read as a date. */
   dateOrders: Record<string, DateOrder>;
+  /** Columns whose order the user chose (their question is answered, whatever the data says). */
+  confirmedDateOrders?: string[];
   /** Minutes per unit of a bare number in the duration column (1 = minutes, 1/60 = seconds, 60 = hours). */
   durationUnit: number;
   decimalComma: boolean;
@@ -74,7 +76,8 @@ export interface ParsedField {
 export class FileSql {
   constructor(
     readonly src: FileSource,
-    readonly m: FileMapping
+    readonly m: FileMapping,
+    readonly agendaWords: AgendaWords = DEFAULT_AGENDA_WORDS
   ) {}
 
   col(field: string): string | null {
@@ -170,7 +173,7 @@ export class FileSql {
       : `CASE WHEN ${cancelledPrefix} THEN 'cancelled' ELSE 'held' END`;
     // Agenda from its own column, else from the notes: the five items are matched by keywords.
     const agendaSrc = this.col('agenda') ?? this.col('notes');
-    const agenda = AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, agendaSrc ? `coalesce(${mentionsSql(agendaSrc, a.words)}, false)` : 'NULL']);
+    const agenda = AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, agendaSrc ? `coalesce(${mentionsSql(agendaSrc, this.agendaWords[a.key] ?? a.words)}, false)` : 'NULL']);
     return [
       ['meeting_id', this.text('meeting_id')],
       ['title', titleCol ? `nullif(regexp_replace(trim(${titleCol}), '^(canceled|cancelled|abgesagt|annulé|annule)\\s*:\\s*', '', 'i'), '')` : 'NULL'],
@@ -263,9 +266,9 @@ export class FileSql {
 export const viewName = (id: number) => `norm_${id}`;
 
 /** Stage 1: the view of one mapped file. */
-export function fileViewSql(src: FileSource, m: FileMapping): string {
+export function fileViewSql(src: FileSource, m: FileMapping, agendaWords: AgendaWords = DEFAULT_AGENDA_WORDS): string {
   if (m.table === 'unknown') throw new Error('an unknown file has no canonical view');
-  const exprs = new Map(new FileSql(src, m).select());
+  const exprs = new Map(new FileSql(src, m, agendaWords).select());
   const cols = STAGE1_COLUMNS[m.table].map(([name, type]) => `CAST(${exprs.get(name) ?? 'NULL'} AS ${type}) AS ${ident(name)}`);
   return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${Number(src.id)}::INTEGER AS source_id, ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, (rowid + 1)::INTEGER AS source_row, ${cols.join(', ')} FROM ${ident(src.staging)}`;
 }

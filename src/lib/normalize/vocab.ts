@@ -54,6 +54,14 @@ export const AGENDA_ITEMS = [
 ] as const;
 
 export type AgendaKey = (typeof AGENDA_ITEMS)[number]['key'];
+export type AgendaWords = Record<AgendaKey, string[]>;
+
+export const DEFAULT_AGENDA_WORDS: AgendaWords = Object.fromEntries(AGENDA_ITEMS.map((a) => [a.key, [...a.words]])) as AgendaWords;
+
+/** Keywords as the user types them: comma-separated, trimmed, lower-cased, empty ones dropped. */
+export function parseWords(text: string): string[] {
+  return [...new Set(text.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean))];
+}
 
 const esc = (s: string) => s.replaceAll("'", "''");
 const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -74,5 +82,6 @@ export function vocabCase(expr: string, vocab: Record<string, string[]>): string
 
 /** Whether free text mentions any of the words (word starts, case-insensitive). */
 export function mentionsSql(expr: string, words: readonly string[]): string {
+  if (!words.length) return 'false';
   return `regexp_matches(lower(${expr}), '(^|[^a-z])(${words.map((w) => esc(escRe(w.toLowerCase()))).join('|')})')`;
 }

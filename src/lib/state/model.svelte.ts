@@ -4,7 +4,8 @@
  */
 import { buildModel, dateDecisions, proposeMapping, sampleColumns, type BuildResult } from '$lib/model/build';
 import { headerSignature, recognize, type Recognition } from '$lib/model/recognize';
-import { savedMapping, saveMapping } from '$lib/model/savedMappings';
+import { saveAgendaWords, savedAgendaWords, savedMapping, saveMapping } from '$lib/model/savedMappings';
+import { DEFAULT_AGENDA_WORDS, type AgendaWords } from '$lib/normalize/vocab';
 import { tableSpec, type CanonicalTable } from '$lib/model/schema';
 import type { DateOrder, DateOrderDecision } from '$lib/normalize/dateOrder';
 import type { FileMapping } from '$lib/normalize/views';
@@ -35,6 +36,8 @@ export class DataModel {
   /** Bumped after every rebuild: views re-query when it changes. */
   revision = $state(0);
   error = $state<string | null>(null);
+  /** Keywords that mark each of the five 1:1 agenda items, editable and remembered on this device. */
+  agendaWords = $state<AgendaWords>({ ...DEFAULT_AGENDA_WORDS, ...(savedAgendaWords<AgendaWords>() ?? {}) });
 
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -95,10 +98,25 @@ export class DataModel {
   }
 
   setDateOrder(id: number, column: string, order: DateOrder): Promise<void> {
-    return this.update(id, (m) => ({ ...m, options: { ...m.options, dateOrders: { ...m.options.dateOrders, [column]: order } } }));
+    return this.update(id, (m) => ({
+      ...m,
+      options: {
+        ...m.options,
+        dateOrders: { ...m.options.dateOrders, [column]: order },
+        confirmedDateOrders: [...new Set([...(m.options.confirmedDateOrders ?? []), column])]
+      }
+    }));
   }
 
   /** Jobs run one after another; each counts as busy from the moment it is queued. */
+  setAgendaWords(words: AgendaWords): Promise<void> {
+    return this.#serial(async () => {
+      this.agendaWords = words;
+      saveAgendaWords(words);
+      await this.#rebuild();
+    });
+  }
+
   #serial(job: () => Promise<void>): Promise<void> {
     const next = this.loads.track(this.#queue.then(job, job));
     this.#queue = next.catch((e) => {
@@ -143,7 +161,9 @@ export class DataModel {
   async #rebuild() {
     this.error = null;
     const result = await buildModel(
-      this.files.map((f) => ({ src: { id: f.id, file: f.file, staging: f.staging, layout: f.signature }, mapping: $state.snapshot(f.mapping) as FileMapping }))
+      this.files.map((f) => ({ src: { id: f.id, file: f.file, staging: f.staging, layout: f.signature }, mapping: $state.snapshot(f.mapping) as FileMapping })),
+      undefined,
+      $state.snapshot(this.agendaWords) as AgendaWords
     );
     for (const f of this.files) this.loads.setTable(f.id, f.mapping.table as TableKind);
     this.result = result;
