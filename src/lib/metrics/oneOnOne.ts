@@ -1,0 +1,129 @@
+/**
+ * 1:1 consistency (docs/METRICS.md): per manager–report pair and per manager, over the window.
+ * One CTE chain, three queries over it: pairs, managers, and the pair × week grid.
+ */
+import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
+
+function base(f: Filters): string {
+  return `WITH ${paramsCte(f)},
+  oo AS (
+    SELECT m.manager, m.csm, m.status, CAST(m.start_at AS DATE) AS d, date_trunc('week', m.start_at)::DATE AS wk,
+      m.agenda_goals, m.agenda_bottlenecks, m.agenda_customers, m.agenda_coaching, m.agenda_career, m.prepared_by_report
+    FROM meetings m
+    WHERE m.kind = 'one_on_one' AND m.manager IS NOT NULL AND m.csm IS NOT NULL AND m.start_at IS NOT NULL AND ${meetingPeopleWhere(f)}),
+  pairs AS (SELECT DISTINCT manager, csm FROM oo),
+  seen AS (SELECT csm, min(CAST(start_at AS DATE)) AS first_d, max(CAST(start_at AS DATE)) AS last_d FROM meetings WHERE csm IS NOT NULL AND start_at IS NOT NULL GROUP BY csm),
+  tenure AS (
+    SELECT p.manager, p.csm,
+      CASE WHEN r.person_key IS NOT NULL THEN coalesce(r.start_date, DATE '0001-01-01') ELSE s.first_d END AS t_start,
+      CASE WHEN r.person_key IS NOT NULL THEN coalesce(r.end_date, DATE '9999-12-31') ELSE s.last_d END AS t_end
+    FROM pairs p
+    LEFT JOIN (SELECT person_key, min(start_date) AS start_date, max(end_date) AS end_date FROM people GROUP BY person_key) r ON r.person_key = p.csm
+    LEFT JOIN seen s ON s.csm = p.csm),
+  span AS (
+    SELECT t.manager, t.csm, greatest(params.w_from, t.t_start) AS a, least(params.w_to, t.t_end) AS b
+    FROM tenure t, params),
+  weeks AS (
+    SELECT manager, csm, unnest(generate_series(date_trunc('week', a), date_trunc('week', b), INTERVAL 7 DAY))::DATE AS wk
+    FROM span WHERE a <= b),
+  inwin AS (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
+  wk_status AS (
+    SELECT w.manager, w.csm, w.wk,
+      CASE WHEN bool_or(i.status = 'held') THEN 'held'
+           WHEN bool_or(i.status = 'rescheduled') THEN 'rescheduled'
+           WHEN bool_or(i.status = 'cancelled') THEN 'cancelled'
+           WHEN bool_or(i.status = 'no_show') THEN 'no_show'
+           ELSE 'missing' END AS st
+    FROM weeks w LEFT JOIN inwin i USING (manager, csm, wk)
+    GROUP BY ALL),
+  islands AS (
+    SELECT manager, csm, wk, wk - INTERVAL (7 * row_number() OVER (PARTITION BY manager, csm ORDER BY wk)) DAY AS island
+    FROM wk_status WHERE st = 'held'),
+  runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL),
+  streaks AS (
+    SELECT p.manager, p.csm,
+      coalesce((SELECT max(len) FROM runs r WHERE r.manager = p.manager AND r.csm = p.csm), 0) AS longest_streak,
+      coalesce((SELECT max(len) FROM runs r, params
+                WHERE r.manager = p.manager AND r.csm = p.csm
+                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held' AND s.wk = date_trunc('week', params.as_of)::DATE)
+                                        THEN date_trunc('week', params.as_of)::DATE ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END)), 0) AS current_streak
+    FROM pairs p),
+  held AS (SELECT * FROM inwin WHERE status = 'held'),
+  gaps AS (SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap FROM held),
+  pair_stats AS (
+    SELECT p.manager, p.csm,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
+      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ('held', 'cancelled', 'rescheduled', 'no_show'))::INTEGER AS due,
+      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
+      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'rescheduled')::INTEGER AS rescheduled,
+      (SELECT count(*) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm)::INTEGER AS held_count,
+      (SELECT median(g.gap) FROM gaps g WHERE g.manager = p.manager AND g.csm = p.csm AND g.gap IS NOT NULL) AS median_gap,
+      (SELECT date_diff('day', max(o.d), params.as_of) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d <= params.as_of)::INTEGER AS days_since_held,
+      (SELECT avg(h.agenda_goals::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_goals IS NOT NULL) AS agenda_goals,
+      (SELECT avg(h.agenda_bottlenecks::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_bottlenecks IS NOT NULL) AS agenda_bottlenecks,
+      (SELECT avg(h.agenda_customers::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_customers IS NOT NULL) AS agenda_customers,
+      (SELECT avg(h.agenda_coaching::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_coaching IS NOT NULL) AS agenda_coaching,
+      (SELECT avg(h.agenda_career::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_career IS NOT NULL) AS agenda_career,
+      (SELECT bool_or(o.agenda_career) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
+      (SELECT avg(h.prepared_by_report::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.prepared_by_report IS NOT NULL) AS prepared_share
+    FROM pairs p, params)`;
+}
+
+export const CADENCE_SQL = (gap: string, held: string) =>
+  `CASE WHEN ${held} < 2 OR ${gap} IS NULL THEN 'rarer' WHEN ${gap} <= 8 THEN 'weekly' WHEN ${gap} <= 21 THEN '1–3 weeks' WHEN ${gap} <= 42 THEN '3–6 weeks' WHEN ${gap} <= 70 THEN '6–10 weeks' ELSE 'rarer' END`;
+
+/** One row per pair with at least one active week. */
+export function pairsSql(f: Filters): string {
+  return `${base(f)}
+  SELECT ps.*, s.current_streak::INTEGER AS current_streak, s.longest_streak::INTEGER AS longest_streak,
+    ps.held_weeks / nullif(ps.active_weeks, 0) AS coverage,
+    ps.cancelled / nullif(ps.due, 0) AS cancel_rate,
+    ps.rescheduled / nullif(ps.due, 0) AS reschedule_rate,
+    ${CADENCE_SQL('ps.median_gap', 'ps.held_count')} AS cadence,
+    coalesce(mn.name, ps.manager) AS manager_name, coalesce(cn.name, ps.csm) AS csm_name
+  FROM pair_stats ps JOIN streaks s USING (manager, csm)
+  LEFT JOIN person_names mn ON mn.person_key = ps.manager
+  LEFT JOIN person_names cn ON cn.person_key = ps.csm
+  WHERE ps.active_weeks > 0
+  ORDER BY manager_name, coverage, csm_name`;
+}
+
+/** One row per manager, pooled over their pairs. */
+export function managersSql(f: Filters): string {
+  return `${base(f)},
+  pooled AS (
+    SELECT manager, count(*)::INTEGER AS pairs, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks,
+      sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled, sum(held_count)::INTEGER AS held_count,
+      max(days_since_held)::INTEGER AS days_since_held,
+      avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
+    FROM pair_stats WHERE active_weeks > 0 GROUP BY manager),
+  shares AS (
+    SELECT h.manager,
+      avg(h.agenda_goals::INTEGER) FILTER (h.agenda_goals IS NOT NULL) AS agenda_goals,
+      avg(h.agenda_bottlenecks::INTEGER) FILTER (h.agenda_bottlenecks IS NOT NULL) AS agenda_bottlenecks,
+      avg(h.agenda_customers::INTEGER) FILTER (h.agenda_customers IS NOT NULL) AS agenda_customers,
+      avg(h.agenda_coaching::INTEGER) FILTER (h.agenda_coaching IS NOT NULL) AS agenda_coaching,
+      avg(h.agenda_career::INTEGER) FILTER (h.agenda_career IS NOT NULL) AS agenda_career,
+      avg(h.prepared_by_report::INTEGER) FILTER (h.prepared_by_report IS NOT NULL) AS prepared_share
+    FROM held h GROUP BY h.manager),
+  mgaps AS (SELECT manager, median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL GROUP BY manager)
+  SELECT p.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
+    p.rescheduled / nullif(p.due, 0) AS reschedule_rate, g.median_gap, ${CADENCE_SQL('g.median_gap', 'p.held_count')} AS cadence,
+    s.agenda_goals, s.agenda_bottlenecks, s.agenda_customers, s.agenda_coaching, s.agenda_career, s.prepared_share,
+    coalesce(n.name, p.manager) AS manager_name
+  FROM pooled p LEFT JOIN shares s USING (manager) LEFT JOIN mgaps g USING (manager)
+  LEFT JOIN person_names n ON n.person_key = p.manager
+  ORDER BY coverage, manager_name`;
+}
+
+/** The pair × week grid: one row per active week of each pair, with the week's best status. */
+export function gridSql(f: Filters): string {
+  return `${base(f)}
+  SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, w.st AS status,
+    coalesce(mn.name, w.manager) AS manager_name, coalesce(cn.name, w.csm) AS csm_name
+  FROM wk_status w
+  LEFT JOIN person_names mn ON mn.person_key = w.manager
+  LEFT JOIN person_names cn ON cn.person_key = w.csm
+  ORDER BY manager_name, csm_name, week`;
+}
