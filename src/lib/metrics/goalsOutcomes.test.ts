@@ -1,0 +1,59 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { sql } from '$lib/testing/duckdb-node';
+import { goalsAtRiskSql, goalsByOwnerSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { NO_FILTERS, type Filters } from './filters';
+
+/** As of 2026-02-15 (the last meeting). A quarter from 2026-01-01 to 2026-03-31 is 45/89 elapsed = 50.56%. */
+beforeAll(async () => {
+  await sql(`
+    CREATE OR REPLACE TABLE meetings (start_at TIMESTAMP, status VARCHAR); INSERT INTO meetings VALUES (TIMESTAMP '2026-02-15 09:00:00', 'held');
+    CREATE OR REPLACE TABLE goals (goal_id VARCHAR, title VARCHAR, owner VARCHAR, manager VARCHAR, status VARCHAR, progress_pct DOUBLE,
+      start_date DATE, due_date DATE, updated_at TIMESTAMP, source_id INTEGER, source_row INTEGER);
+    INSERT INTO goals VALUES
+      (NULL, 'NRR', 'alex@x', 'dana@x', 'on_track', 20, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-01-15 00:00:00', 1, 1),
+      (NULL, 'NRR', 'alex@x', 'dana@x', 'on_track', 60, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 2),
+      (NULL, 'QBRs', 'alex@x', 'dana@x', 'on_track', 25, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 3),
+      (NULL, 'Adoption', 'sam@x', 'dana@x', 'at_risk', 70, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 4),
+      (NULL, 'Old', 'sam@x', 'dana@x', 'achieved', 100, DATE '2025-10-01', DATE '2025-12-31', TIMESTAMP '2025-12-31 00:00:00', 1, 5);
+    CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR);
+    INSERT INTO people VALUES ('alex@x', 'Alex', 'dana@x', 'East'), ('sam@x', 'Sam', 'dana@x', 'East');
+    CREATE OR REPLACE TABLE person_names AS SELECT person_key, name FROM people;
+    CREATE OR REPLACE TABLE accounts (account VARCHAR, segment VARCHAR, csm VARCHAR);
+    CREATE OR REPLACE TABLE outcomes (outcome_id VARCHAR, account VARCHAR, segment VARCHAR, csm VARCHAR, status VARCHAR, progress_pct DOUBLE,
+      start_date DATE, due_date DATE, first_value_date DATE, as_of DATE, source_id INTEGER, source_row INTEGER);
+    INSERT INTO outcomes VALUES
+      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 40, DATE '2025-11-01', DATE '2026-01-31', DATE '2025-11-21', DATE '2026-01-31', 1, 1),
+      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 45, DATE '2025-11-01', DATE '2026-01-31', DATE '2025-11-21', DATE '2026-02-14', 1, 2),
+      ('o2', 'Acme', 'High', 'alex@x', 'achieved', 100, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-11', DATE '2026-02-14', 1, 3),
+      ('o3', 'Globex', 'High', 'sam@x', 'in_progress', 10, DATE '2026-01-01', DATE '2026-06-30', NULL, DATE '2026-02-14', 1, 4),
+      ('o4', 'Initech', 'Tech', 'sam@x', 'in_progress', 90, DATE '2026-01-01', DATE '2026-06-30', NULL, DATE '2026-03-31', 1, 5);`);
+});
+
+const f: Filters = { from: '2026-01-01', to: '2026-03-31', ...NO_FILTERS };
+const elapsed = (45 / 89) * 100;
+
+describe('goals', () => {
+  it('takes the latest check-in and paces progress against the share of the period elapsed', async () => {
+    const rows = Object.fromEntries((await sql(goalsByOwnerSql(f))).map((r) => [r.owner, r]));
+    expect(rows['alex@x'].goals).toBe(2);
+    expect(rows['alex@x'].mean_progress).toBeCloseTo((60 + 25) / 2, 9);
+    expect(rows['alex@x'].mean_pacing).toBeCloseTo((60 - elapsed + 25 - elapsed) / 2, 9);
+    expect(rows['alex@x'].at_risk).toBe(1); // QBRs: 25 − 50.6 < −20
+    expect(rows['sam@x']).toMatchObject({ goals: 2, at_risk: 1, achieved: 1 }); // Adoption is marked at risk
+  });
+  it('lists the goals at risk, worst pacing first', async () => {
+    const rows = await sql(goalsAtRiskSql(f));
+    expect(rows.map((r) => r.title)).toEqual(['QBRs', 'Adoption']);
+    expect(rows[0].pacing).toBeCloseTo(25 - elapsed, 9);
+  });
+});
+
+describe('outcomes', () => {
+  it('counts achieved, open and overdue on the latest snapshot, and the median time to first value', async () => {
+    const rows = Object.fromEntries((await sql(outcomesBySegmentSql(f))).map((r) => [r.segment, r]));
+    // o1 is past due (2026-01-31 < as of 2026-02-15) and not achieved; o4's snapshot is after as of, so it is not counted.
+    expect(rows.High).toMatchObject({ outcomes: 3, achieved: 1, open: 1, overdue: 1, median_days_to_value: 30, value_n: 2 });
+    expect(rows.High.mean_progress).toBeCloseTo((45 + 100 + 10) / 3, 9);
+    expect(rows.Tech).toBeUndefined();
+  });
+});

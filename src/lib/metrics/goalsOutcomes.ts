@@ -1,0 +1,73 @@
+/** Goals and outcomes (docs/METRICS.md): latest check-in / snapshot, pacing, at-risk, achieved/open/overdue, time to first value. */
+import { accountWhere, paramsCte, type Filters } from './filters';
+import { literal } from '$lib/engine/sql';
+
+const inList = (expr: string, values: string[]) => (values.length ? `${expr} IN (${values.map((v) => literal(v)).join(', ')})` : 'true');
+
+function goalBase(f: Filters): string {
+  return `WITH ${paramsCte(f)},
+  latest AS (
+    SELECT g.* FROM goals g
+    QUALIFY row_number() OVER (PARTITION BY coalesce(g.goal_id, g.title || '|' || coalesce(g.owner, '')) ORDER BY g.updated_at DESC NULLS LAST, g.source_id DESC, g.source_row DESC) = 1),
+  paced AS (
+    SELECT l.*, coalesce(p.team, '(no team)') AS team,
+      CASE WHEN l.start_date IS NULL OR l.due_date IS NULL THEN NULL
+           WHEN l.due_date <= l.start_date THEN CASE WHEN params.as_of >= l.due_date THEN 100 ELSE 0 END
+           ELSE least(100, greatest(0, date_diff('day', l.start_date, params.as_of) * 100.0 / date_diff('day', l.start_date, l.due_date))) END AS elapsed_pct
+    FROM latest l CROSS JOIN params LEFT JOIN (SELECT person_key, any_value(team) AS team FROM people GROUP BY ALL) p ON p.person_key = l.owner
+    WHERE ${inList('l.owner', f.csms)} AND ${inList('l.manager', f.managers)} AND ${f.teams.length ? inList('p.team', f.teams) : 'true'}),
+  g AS (
+    SELECT *, progress_pct - elapsed_pct AS pacing,
+      (status IN ('at_risk', 'off_track') OR (coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND progress_pct - elapsed_pct < -20)) AS at_risk
+    FROM paced)`;
+}
+
+/** One row per goal owner: goals, mean progress, mean pacing, at risk. */
+export function goalsByOwnerSql(f: Filters): string {
+  return `${goalBase(f)}
+  SELECT owner, coalesce(n.name, owner) AS owner_name, any_value(team) AS team, count(*)::INTEGER AS goals, avg(progress_pct) AS mean_progress,
+    avg(pacing) AS mean_pacing, count(*) FILTER (at_risk)::INTEGER AS at_risk,
+    count(*) FILTER (status = 'achieved')::INTEGER AS achieved
+  FROM g LEFT JOIN person_names n ON n.person_key = g.owner
+  GROUP BY owner, n.name ORDER BY at_risk DESC, mean_pacing`;
+}
+
+/** The goals at risk, worst pacing first. */
+export function goalsAtRiskSql(f: Filters): string {
+  return `${goalBase(f)}
+  SELECT title, coalesce(n.name, owner) AS owner_name, team, status, progress_pct, elapsed_pct, pacing, strftime(due_date, '%Y-%m-%d') AS due
+  FROM g LEFT JOIN person_names n ON n.person_key = g.owner WHERE at_risk ORDER BY pacing NULLS LAST, title`;
+}
+
+function outcomeBase(f: Filters): string {
+  return `WITH ${paramsCte(f)},
+  latest AS (
+    SELECT o.* FROM outcomes o, params WHERE coalesce(o.as_of, o.due_date, params.as_of) <= params.as_of
+    QUALIFY row_number() OVER (PARTITION BY o.outcome_id ORDER BY o.as_of DESC NULLS LAST, o.source_id DESC, o.source_row DESC) = 1),
+  o AS (
+    SELECT l.*,
+      CASE WHEN l.status = 'achieved' OR l.progress_pct >= 100 THEN 'achieved'
+           WHEN l.due_date < params.as_of THEN 'overdue' ELSE 'open' END AS state,
+      date_diff('day', l.start_date, l.first_value_date) AS days_to_value
+    FROM latest l, params WHERE ${accountWhere(f, 'l')})`;
+}
+
+/** One row per segment: outcomes achieved, open and overdue, mean progress, median time to first value. */
+export function outcomesBySegmentSql(f: Filters): string {
+  return `${outcomeBase(f)}
+  SELECT coalesce(segment, '(no segment)') AS segment, count(*)::INTEGER AS outcomes,
+    count(*) FILTER (state = 'achieved')::INTEGER AS achieved, count(*) FILTER (state = 'open')::INTEGER AS open,
+    count(*) FILTER (state = 'overdue')::INTEGER AS overdue, avg(progress_pct) AS mean_progress,
+    median(days_to_value) AS median_days_to_value, count(days_to_value)::INTEGER AS value_n
+  FROM o GROUP BY ALL ORDER BY segment`;
+}
+
+/** One row per account: its outcomes' latest progress and states. */
+export function outcomesByAccountSql(f: Filters): string {
+  return `${outcomeBase(f)}
+  SELECT account, any_value(segment) AS segment, coalesce(any_value(n.name), any_value(o.csm)) AS csm_name, count(*)::INTEGER AS outcomes,
+    avg(progress_pct) AS mean_progress, count(*) FILTER (state = 'achieved')::INTEGER AS achieved,
+    count(*) FILTER (state = 'open')::INTEGER AS open, count(*) FILTER (state = 'overdue')::INTEGER AS overdue,
+    median(days_to_value) AS median_days_to_value
+  FROM o LEFT JOIN person_names n ON n.person_key = o.csm GROUP BY account ORDER BY overdue DESC, mean_progress`;
+}
