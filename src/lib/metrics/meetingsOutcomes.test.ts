@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from '$lib/testing/duckdb-node';
+import type { Row } from '$lib/engine/values';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
@@ -42,7 +43,7 @@ const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };
 
 describe('meetings vs outcomes', () => {
   it('counts held touches by channel and progress gained per account, and flags the quadrants', async () => {
-    const rows = Object.fromEntries((await sql(accountsSql(f))).map((r) => [r.account, r]));
+    const rows: Record<string, Row> = Object.fromEntries((await sql(accountsSql(f))).map((r) => [String(r.account), r]));
     expect(Object.fromEntries(Object.entries(rows).map(([k, r]) => [k, [r.meetings, r.touches, r.progress_gained, r.flag]]))).toEqual({
       A: [1, 2, 1, null],
       B: [2, 2, 3, null],
@@ -67,7 +68,8 @@ describe('meetings vs outcomes', () => {
     const pairs = Array.from({ length: 12 }, (_, i) => `SELECT 'g' AS grp, ${i} AS x, ${i % 5} AS y`).join(' UNION ALL ');
     const { spearmanSql } = await import('./meetingsOutcomes');
     const [r] = await sql(`WITH ${spearmanSql(pairs)}`);
-    const z = 0.5 * Math.log((1 + r.rho) / (1 - r.rho));
+    const rho = Number(r.rho);
+    const z = 0.5 * Math.log((1 + rho) / (1 - rho));
     const h = 1.96 / Math.sqrt(12 - 3);
     expect(r.lo).toBeCloseTo(Math.tanh(z - h), 10);
     expect(r.hi).toBeCloseTo(Math.tanh(z + h), 10);

@@ -313,29 +313,35 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `CREATE OR REPLACE TABLE accounts AS
      SELECT account, any_value(segment) AS segment, any_value(cad_resolve(csm_src)) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
      FROM ${union('accounts')} WHERE account IS NOT NULL GROUP BY account`,
+    // Stage 1 is parsed once here; everything after reads this table, not the views.
+    `CREATE OR REPLACE TABLE stage_meetings AS SELECT * FROM ${union('meetings')}`,
     `CREATE OR REPLACE TABLE meetings_all AS
-     WITH u AS (SELECT * FROM ${union('meetings')}),
+     WITH u AS (
+       SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s),
      r AS (
        SELECT u.*,
-         cad_resolve(organizer) AS org_key,
-         cad_resolve(list_filter(attendees, x -> lower(x) <> lower(coalesce(organizer, '')))[1]) AS att_key,
-         cad_resolve(manager_src) AS m_key,
-         cad_resolve(csm_src) AS c_key
-       FROM u),
+         coalesce(a1.person_key, lower(u.organizer)) AS org_key,
+         coalesce(a2.person_key, lower(u.first_att)) AS att_key,
+         coalesce(a3.person_key, lower(u.manager_src)) AS m_key,
+         coalesce(a4.person_key, lower(u.csm_src)) AS c_key
+       FROM u
+       LEFT JOIN person_alias a1 ON a1.alias = lower(u.organizer)
+       LEFT JOIN person_alias a2 ON a2.alias = lower(u.first_att)
+       LEFT JOIN person_alias a3 ON a3.alias = lower(u.manager_src)
+       LEFT JOIN person_alias a4 ON a4.alias = lower(u.csm_src)),
      k AS (
        SELECT r.*, coalesce(kind_src,
          CASE WHEN account IS NOT NULL THEN 'customer'
               WHEN regexp_matches(coalesce(title, ''), '(^|[^0-9])1\\s*[:-]\\s*1([^0-9]|$)|1on1|one[- ]on[- ]one', 'i') THEN 'one_on_one'
               WHEN m_key IS NOT NULL AND c_key IS NOT NULL THEN 'one_on_one'
-              WHEN EXISTS (SELECT 1 FROM people p WHERE p.person_key = r.att_key AND p.manager_key = r.org_key) AND len(attendees) = 1 THEN 'one_on_one'
+              WHEN rm.manager_key IS NOT NULL AND rm.manager_key = r.org_key AND len(attendees) = 1 THEN 'one_on_one'
               ELSE 'internal' END) AS kind
-       FROM r)
-     SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src),
-       CASE WHEN kind = 'one_on_one' THEN coalesce(m_key, org_key)
-            ELSE coalesce(m_key, (SELECT p.manager_key FROM people p WHERE p.person_key = coalesce(c_key, org_key))) END AS manager,
+       FROM r LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) rm ON rm.person_key = r.att_key)
+     SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src, first_att),
+       CASE WHEN kind = 'one_on_one' THEN coalesce(m_key, org_key) ELSE coalesce(m_key, owner.manager_key) END AS manager,
        CASE WHEN kind = 'one_on_one' THEN coalesce(c_key, att_key) ELSE coalesce(c_key, org_key) END AS csm,
        org_key AS organizer
-     FROM k`,
+     FROM k LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) owner ON owner.person_key = coalesce(k.c_key, k.org_key)`,
     // Duplicates: the same id within one export layout; or the same start, title and people in another
     // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
     `CREATE OR REPLACE TABLE meetings AS
@@ -367,8 +373,8 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      SELECT person_key, any_value(name) AS name FROM people GROUP BY person_key
      UNION ALL
      SELECT lower(v) AS person_key, mode(v) AS name FROM (
-       SELECT organizer AS v FROM ${union('meetings')} UNION ALL SELECT manager_src FROM ${union('meetings')}
-       UNION ALL SELECT csm_src FROM ${union('meetings')} UNION ALL SELECT unnest(attendees) FROM ${union('meetings')}
+       SELECT organizer AS v FROM stage_meetings UNION ALL SELECT manager_src FROM stage_meetings
+       UNION ALL SELECT csm_src FROM stage_meetings UNION ALL SELECT unnest(attendees) FROM stage_meetings
        UNION ALL SELECT owner_src FROM ${union('goals')} UNION ALL SELECT manager_src FROM ${union('goals')}
        UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
        UNION ALL SELECT manager_src FROM ${union('people')})

@@ -107,8 +107,9 @@ export class Loads {
         this.#patch(id, report);
       } finally {
         this.#controllers.delete(id);
-        // Settle first, so the model's rebuild is counted as busy before this load stops counting.
-        this.onSettled?.();
+        // Settle once the last queued load is done (one rebuild for a batch of files, not one per file),
+        // and before this load stops counting, so the rebuild is busy without a gap.
+        if (this.#controllers.size === 0) this.onSettled?.();
         untrack(() => this.pending--);
       }
     };

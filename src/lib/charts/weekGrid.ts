@@ -1,0 +1,36 @@
+/** Pair × week grid layout: rows are manager–report pairs, columns ISO weeks, cells a status. */
+import { scaleBand } from 'd3';
+
+export type WeekStatus = 'held' | 'rescheduled' | 'cancelled' | 'no_show' | 'missing';
+export interface GridCell {
+  pair: string;
+  week: string;
+  status: WeekStatus;
+}
+export interface GridRow {
+  pair: string;
+  manager: string;
+  report: string;
+}
+
+/** Each status has a glyph as well as a colour, so colour never carries the meaning alone. */
+export const STATUS_STYLE: Record<WeekStatus, { label: string; glyph: string; cls: string }> = {
+  held: { label: 'held', glyph: '', cls: 'held' },
+  rescheduled: { label: 'rescheduled', glyph: '↻', cls: 'rescheduled' },
+  cancelled: { label: 'cancelled', glyph: '✕', cls: 'cancelled' },
+  no_show: { label: 'no-show', glyph: '–', cls: 'no-show' },
+  missing: { label: 'missing', glyph: '', cls: 'missing' }
+};
+
+export function gridLayout(rows: GridRow[], weeks: string[], cells: GridCell[], width: number, labelWidth: number) {
+  const rowH = 18;
+  const innerW = Math.max(40, width - labelWidth);
+  const x = scaleBand<string>().domain(weeks).range([0, innerW]).paddingInner(0.12);
+  const y = scaleBand<string>().domain(rows.map((r) => r.pair)).range([0, rows.length * rowH]).paddingInner(0.15);
+  const marks = cells
+    .filter((c) => x(c.week) !== undefined && y(c.pair) !== undefined)
+    .map((c) => ({ ...c, x: x(c.week)!, y: y(c.pair)!, w: x.bandwidth(), h: y.bandwidth() }));
+  const every = Math.max(1, Math.ceil(weeks.length / Math.max(1, Math.floor(innerW / 56))));
+  const ticks = weeks.filter((_, i) => i % every === 0).map((w) => ({ week: w, x: x(w)! + x.bandwidth() / 2 }));
+  return { marks, ticks, rowY: (pair: string) => (y(pair) ?? 0) + y.bandwidth() / 2, height: rows.length * rowH + 24, innerW };
+}

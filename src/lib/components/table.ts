@@ -1,0 +1,9 @@
+/** A column of a DataTable: its definition shows on hover and focus; `available: false` reads "not in your export". */
+export interface Column<T> {
+  key: string;
+  label: string;
+  help?: string;
+  format?: (v: unknown, row: T) => string;
+  align?: 'left' | 'right';
+  available?: boolean;
+}

@@ -1,0 +1,51 @@
+/** The metric queries, run on the engine: what the views call. */
+import { query, type Row } from '$lib/engine';
+import type { Filters } from './filters';
+import { gridSql, managersSql, pairsSql } from './oneOnOne';
+import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { OPTIONS_SQL } from './options';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export async function filterOptions(): Promise<{ asOf: string | null; firstDay: string | null; managers: Option[]; csms: Option[]; teams: Option[]; segments: Option[] }> {
+  const [[range], managers, csms, teams, segments] = await Promise.all([
+    query(OPTIONS_SQL.range),
+    query(OPTIONS_SQL.managers),
+    query(OPTIONS_SQL.csms),
+    query(OPTIONS_SQL.teams),
+    query(OPTIONS_SQL.segments)
+  ]);
+  const opts = (rows: Row[]) => rows.map((r) => ({ value: String(r.value), label: String(r.label) }));
+  return {
+    asOf: range?.as_of === null || range?.as_of === undefined ? null : String(range.as_of),
+    firstDay: range?.first_day === null || range?.first_day === undefined ? null : String(range.first_day),
+    managers: opts(managers),
+    csms: opts(csms),
+    teams: opts(teams),
+    segments: opts(segments)
+  };
+}
+
+export const oneOnOne = async (f: Filters) => {
+  const [managers, pairs, grid] = await Promise.all([query(managersSql(f)), query(pairsSql(f)), query(gridSql(f))]);
+  return { managers, pairs, grid };
+};
+
+export const meetingsOutcomes = async (f: Filters) => {
+  const [accounts, correlation, lagged, weekly] = await Promise.all([query(accountsSql(f)), query(correlationSql(f)), query(laggedCorrelationSql(f)), query(weeklySql(f))]);
+  return { accounts, correlation, lagged, weekly };
+};
+
+export const goalsView = async (f: Filters) => {
+  const [owners, atRisk] = await Promise.all([query(goalsByOwnerSql(f)), query(goalsAtRiskSql(f))]);
+  return { owners, atRisk };
+};
+
+export const outcomesView = async (f: Filters) => {
+  const [segments, accounts] = await Promise.all([query(outcomesBySegmentSql(f)), query(outcomesByAccountSql(f))]);
+  return { segments, accounts };
+};

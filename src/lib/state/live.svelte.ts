@@ -1,0 +1,34 @@
+/**
+ * A query result that follows its inputs: `fetch` reads reactive state (filters, the model's revision) and
+ * returns the work to run; whenever those change the work re-runs, counted toward the page's busy state.
+ * Results of superseded runs are dropped.
+ */
+export class Live<T> {
+  value = $state<T | null>(null);
+  error = $state<string | null>(null);
+
+  /** `track` counts the work toward the page's busy state (Loads.track). */
+  constructor(track: (work: Promise<void>) => Promise<void>, fetch: () => (() => Promise<T>) | null) {
+    $effect(() => {
+      const job = fetch();
+      if (!job) return;
+      let current = true;
+      void track(
+        job().then(
+          (v) => {
+            if (current) {
+              this.value = v;
+              this.error = null;
+            }
+          },
+          (e) => {
+            if (current) this.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
+          }
+        )
+      );
+      return () => {
+        current = false;
+      };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What the user is looking at: the view (tab) and the filters every view applies. Filter changes are kept
+ * in a history so a click on a mark can be undone.
+ */
+import type { Filters } from '$lib/metrics/filters';
+
+export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
+export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
+
+export interface FilterState {
+  preset: WindowPreset;
+  from: string | null; // custom window only
+  to: string | null;
+  managers: string[];
+  teams: string[];
+  csms: string[];
+  segments: string[];
+  kinds: string[];
+}
+
+export const DEFAULT_FILTERS: FilterState = { preset: '13w', from: null, to: null, managers: [], teams: [], csms: [], segments: [], kinds: [] };
+
+const DAY = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+export function mondayOf(isoDate: string): string {
+  const t = Date.parse(`${isoDate}T00:00:00Z`);
+  return iso(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY);
+}
+
+/** The window a preset means, ending at the data's "as of" date and starting on a Monday. */
+export function windowOf(f: FilterState, asOf: string, firstDay: string): { from: string; to: string } {
+  if (f.preset === 'custom' && f.from && f.to) return { from: f.from, to: f.to };
+  if (f.preset === 'all') return { from: mondayOf(firstDay), to: asOf };
+  const weeks = { '4w': 4, '13w': 13, '26w': 26, '52w': 52, custom: 13 }[f.preset];
+  return { from: iso(Date.parse(`${mondayOf(asOf)}T00:00:00Z`) - (weeks - 1) * 7 * DAY), to: asOf };
+}
+
+export function toFilters(f: FilterState, asOf: string, firstDay: string): Filters {
+  return { ...windowOf(f, asOf, firstDay), managers: f.managers, teams: f.teams, csms: f.csms, segments: f.segments, kinds: f.kinds };
+}
+
+export class ViewState {
+  tab = $state<Tab>('meetings');
+  filters = $state<FilterState>({ ...DEFAULT_FILTERS });
+  #history = $state<FilterState[]>([]);
+
+  readonly canUndo = $derived(this.#history.length > 0);
+
+  setFilters(change: Partial<FilterState>): void {
+    this.#history = [...this.#history.slice(-49), $state.snapshot(this.filters) as FilterState];
+    this.filters = { ...this.filters, ...change };
+  }
+
+  /** Filter by a clicked mark (toggles it off when it is the only value already). */
+  focus(key: 'managers' | 'csms' | 'teams' | 'segments' | 'kinds', value: string): void {
+    const now = this.filters[key];
+    this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
+  }
+
+  undo(): void {
+    const prev = this.#history.at(-1);
+    if (!prev) return;
+    this.#history = this.#history.slice(0, -1);
+    this.filters = prev;
+  }
+}

@@ -1,0 +1,16 @@
+import { describe, it, expect } from 'vitest';
+import { mondayOf, windowOf, DEFAULT_FILTERS } from './view.svelte';
+
+describe('windows', () => {
+  it('finds the Monday of an ISO week, across a year boundary', () => {
+    expect(mondayOf('2026-01-01')).toBe('2025-12-29');
+    expect(mondayOf('2026-10-30')).toBe('2026-10-26');
+    expect(mondayOf('2026-10-26')).toBe('2026-10-26');
+  });
+  it('ends presets at "as of" and starts them on a Monday, n weeks back', () => {
+    expect(windowOf({ ...DEFAULT_FILTERS, preset: '13w' }, '2026-10-30', '2025-05-05')).toEqual({ from: '2026-08-03', to: '2026-10-30' });
+    expect(windowOf({ ...DEFAULT_FILTERS, preset: '4w' }, '2026-10-30', '2025-05-05')).toEqual({ from: '2026-10-05', to: '2026-10-30' });
+    expect(windowOf({ ...DEFAULT_FILTERS, preset: 'all' }, '2026-10-30', '2025-05-07')).toEqual({ from: '2025-05-05', to: '2026-10-30' });
+    expect(windowOf({ ...DEFAULT_FILTERS, preset: 'custom', from: '2026-01-05', to: '2026-02-01' }, '2026-10-30', '2025-05-05')).toEqual({ from: '2026-01-05', to: '2026-02-01' });
+  });
+});
