@@ -109,3 +109,9 @@ export async function removeAll(page) {
   else if (n === 1) await page.locator('[data-testid="file-report"] button', { hasText: 'Remove' }).click();
   if (n) await page.waitForFunction(() => !document.querySelector('[data-testid="file-report"]'), null, { timeout: 30_000 });
 }
+
+/** Switch the dashboard to a view: 'meetings', 'oneonone', 'goals', 'outcomes' or 'data'. */
+export async function showTab(page, name) {
+  await page.click(`[data-testid="tab-${name}"]`);
+  await waitReady(page);
+}

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles } from './harness.js';
+import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab } from './harness.js';
 
 const layout = (name) => join(ROOT, 'tests/fixtures/layouts', name);
 let browser, site, page, problems, context;
@@ -44,6 +44,7 @@ describe('mapping', () => {
     assert.equal(r.table, 'meetings');
     assert.equal(await tableRows('meetings'), 3);
     assert.equal(await page.locator('[data-testid="date-question"]').count(), 0, 'M/D/YYYY with a day above 12 needs no question');
+    await showTab(page, 'data');
     await watchReloads('outlook_en.csv');
     const mapping = page.locator('[data-testid="mapping"][data-file="outlook_en.csv"]');
     await mapping.locator('..').locator('summary').first().click();
@@ -60,6 +61,7 @@ describe('mapping', () => {
 
   it('asks whether 03/04/2025 is the 3rd of April or March 4th, and applies the answer', async () => {
     await dropFiles(page, [layout('ambiguous_dates.csv')]);
+    await showTab(page, 'data');
     const q = page.locator('[data-testid="date-question"]');
     await q.waitFor();
     assert.match(await q.textContent(), /Is 03\/04\/2025 the 3rd of April 2025 or March 4th 2025\?/);
@@ -75,6 +77,7 @@ describe('mapping', () => {
 
   it('names values it cannot read, with their rows', async () => {
     await dropFiles(page, [join(ROOT, 'tests/fixtures/layouts/outlook_de.csv')]);
+    await showTab(page, 'data');
     // German Outlook dates read day-first: every value reads, so nothing is listed.
     assert.equal(await page.locator('[data-testid="unparsed"]').count(), 0);
     const mapping = page.locator('[data-testid="mapping"][data-file="outlook_de.csv"]');
