@@ -70,7 +70,7 @@
  *     `{ goalsInWindow: true }` to keep only goals whose start … due overlaps the window.
  *     Goals: latest check-in by `updatedAt` (ties: later row); open = status not achieved / missed /
  *     dropped (unknown status: progress < 100); elapsed share with due = start is 100% once due ≤ as-of.
- *     meanProgress is the plain mean of progress % (not capped at 100).
+ *     Progress % is clamped to 0–100 first (docs/METRICS.md: a goal past its target counts as 100%).
  * 14. Outcomes: "due date before as of" is strict (<). Time to first value uses the latest snapshot's first
  *     value date and start date; outcomes without a first value date are left out of the median.
  *     Outcomes whose account has no segment are grouped under '(none)'.
@@ -584,13 +584,14 @@ export function computeMetrics(demo, opts = {}) {
       elapsed = dueD > start ? ((asOf - start) / (dueD - start)) * 100 : asOf >= dueD ? 100 : 0;
       elapsed = Math.max(0, Math.min(100, elapsed));
     }
-    const pacing = elapsed !== null && g.progress !== null && g.progress !== undefined ? g.progress - elapsed : null;
+    const progress = g.progress === null || g.progress === undefined ? null : Math.max(0, Math.min(100, g.progress));
+    const pacing = elapsed !== null && progress !== null ? progress - elapsed : null;
     const status = g.status ?? null;
-    const open = status ? !TERMINAL.has(status) : g.progress !== null && g.progress < 100;
+    const open = status ? !TERMINAL.has(status) : progress !== null && progress < 100;
     const atRisk = status === 'at_risk' || status === 'off_track' || (open && pacing !== null && pacing < -20);
     const o = (goals[key(g.owner)] ??= { goals: 0, _p: [], _pace: [], atRisk: 0 });
     o.goals++;
-    if (g.progress !== null && g.progress !== undefined) o._p.push(g.progress);
+    if (progress !== null) o._p.push(progress);
     if (pacing !== null) o._pace.push(pacing);
     if (atRisk) o.atRisk++;
   }

@@ -200,7 +200,7 @@ test('goals: latest check-in, pacing, at risk', () => {
     goals: [
       goal('G1', 'a@x.example', 5, 'on_track', '2026-10-01', '2026-12-31', '2026-10-10T09:00:00Z'), // superseded
       goal('G1', 'a@x.example', 10, 'on_track', '2026-10-01', '2026-12-31', '2026-10-28T09:00:00Z'), // pacing 10 − 29/91 → at risk
-      goal('G2', 'a@x.example', 110, 'achieved', '2026-07-01', '2026-09-30', '2026-10-05T09:00:00Z'), // pacing +10
+      goal('G2', 'a@x.example', 110, 'achieved', '2026-07-01', '2026-09-30', '2026-10-05T09:00:00Z'), // clamped to 100: pacing 0
       goal('G3', 'a@x.example', 40, 'at_risk', '2026-10-01', '2026-12-31', '2026-10-29T09:00:00Z'), // at risk by status
       goal('G1', 'b@x.example', 50, 'missed', '2026-07-01', '2026-09-30', '2026-10-02T09:00:00Z') // closed: not at risk
     ]
@@ -208,8 +208,8 @@ test('goals: latest check-in, pacing, at risk', () => {
   const m = computeMetrics(demo, {});
   const e = (2900 / 91); // elapsed share of Q4 at 2026-10-30, in %
   assert.equal(m.goals['a@x.example'].goals, 3);
-  close(m.goals['a@x.example'].meanProgress, 160 / 3, 'mean progress');
-  close(m.goals['a@x.example'].meanPacing, (60 - 2 * e) / 3, 'mean pacing');
+  close(m.goals['a@x.example'].meanProgress, 150 / 3, 'mean progress');
+  close(m.goals['a@x.example'].meanPacing, (50 - 2 * e) / 3, 'mean pacing');
   assert.equal(m.goals['a@x.example'].atRisk, 2);
   assert.deepEqual(m.goals['b@x.example'], { goals: 1, meanProgress: 50, meanPacing: -50, atRisk: 0 });
 });
