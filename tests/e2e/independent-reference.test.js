@@ -2,7 +2,7 @@
  * Self-test of the independent reference implementation (tests/e2e/independent.js): tiny hand-made inputs with
  * hand-computed answers, then one smoke run on the generated demo that checks the planted patterns show.
  *
- *   node --test tests/e2e/independent.selftest.js
+ *   node --test tests/e2e/independent-reference.test.js
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

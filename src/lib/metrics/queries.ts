@@ -5,6 +5,10 @@ import { gridSql, managersSql, pairsSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
+import { drillSql, type DrillTarget } from './drill';
+
+export type { DrillTarget };
+export const drill = (t: DrillTarget, f: Filters) => query(drillSql(t, f));
 
 export interface Option {
   value: string;

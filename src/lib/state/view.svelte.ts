@@ -3,6 +3,7 @@
  * in a history so a click on a mark can be undone.
  */
 import type { Filters } from '$lib/metrics/filters';
+import type { DrillTarget } from '$lib/metrics/drill';
 
 export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
@@ -42,6 +43,8 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
 export class ViewState {
   tab = $state<Tab>('meetings');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
+  /** The mark whose rows are shown below the view, if any. */
+  drill = $state<DrillTarget | null>(null);
   #history = $state<FilterState[]>([]);
 
   readonly canUndo = $derived(this.#history.length > 0);

@@ -1,0 +1,61 @@
+/** The dashboard as a coach uses it: focus by clicking, undo, drill to the rows, reach marks by keyboard. */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
+
+let browser, site, page, problems, context;
+before(async () => {
+  browser = await launchBrowser();
+  site = await startSite();
+  ({ page, problems, context } = await openPage(browser, site, { viewport: { width: 1440, height: 900 } }));
+  await waitReady(page, 120_000);
+});
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+const gridRows = () => page.$$eval('[data-testid="oo-grid"] text[role="button"] tspan', (els) => els.map((e) => e.textContent));
+
+describe('interaction', () => {
+  it('clicking a manager filters every view to them, and Undo brings the rest back', async () => {
+    await showTab(page, 'oneonone');
+    const before = await gridRows();
+    await page.locator('[data-testid="oo-managers"] button.link', { hasText: 'Marcus Ong' }).click();
+    await waitReady(page);
+    assert.match(await page.textContent('[data-testid="filters"]'), /Manager: Marcus Ong/);
+    const after = await gridRows();
+    assert.ok(after.length > 0 && after.length < before.length);
+    assert.ok(after.every((t) => / · Marcus$/.test(t)), 'only Marcus’s reports');
+    await showTab(page, 'goals');
+    const owners = await page.$$eval('[data-testid="goals-owners"] tbody tr', (trs) => trs.length);
+    assert.ok(owners > 0 && owners <= 8, 'goals follow the manager filter');
+    await page.click('[data-testid="undo"]');
+    await showTab(page, 'oneonone');
+    assert.deepEqual(await gridRows(), before);
+  });
+
+  it('drills from a grid row to the 1:1s behind it', async () => {
+    const label = page.locator('[data-testid="oo-grid"] text[role="button"]').first();
+    const name = (await label.locator('tspan').textContent()).split(' · ')[0];
+    await label.click();
+    await waitReady(page);
+    const rows = await page.$$eval('[data-testid="drill-rows"] tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-key="csm_name"]').textContent.trim()));
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r === name));
+    await page.locator('[data-testid="drill"] button', { hasText: 'Close' }).click();
+    assert.equal(await page.locator('[data-testid="drill"]').count(), 0);
+  });
+
+  it('reaches a scatter mark by keyboard and opens its account', async () => {
+    await showTab(page, 'meetings');
+    const dot = page.locator('[data-testid="mo-scatter"] [role="button"]').first();
+    await dot.focus();
+    await page.keyboard.press('Enter');
+    await waitReady(page);
+    await page.locator('[data-testid="drill"]').waitFor();
+    assert.match(await page.textContent('[data-testid="drill"] h3'), /Customer touches with /);
+    assert.deepEqual(problems.errors, []);
+  });
+});
