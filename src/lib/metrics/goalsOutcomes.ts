@@ -15,7 +15,8 @@ function goalBase(f: Filters): string {
            WHEN l.due_date <= l.start_date THEN CASE WHEN params.as_of >= l.due_date THEN 100 ELSE 0 END
            ELSE least(100, greatest(0, date_diff('day', l.start_date, params.as_of) * 100.0 / date_diff('day', l.start_date, l.due_date))) END AS elapsed_pct
     FROM latest l CROSS JOIN params LEFT JOIN (SELECT person_key, any_value(team) AS team FROM people GROUP BY ALL) p ON p.person_key = l.owner
-    WHERE ${inList('l.owner', f.csms)} AND ${inList('l.manager', f.managers)} AND ${f.teams.length ? inList('p.team', f.teams) : 'true'}),
+    WHERE (l.start_date IS NULL OR l.start_date <= params.w_to) AND (l.due_date IS NULL OR l.due_date >= params.w_from)
+      AND ${inList('l.owner', f.csms)} AND ${inList('l.manager', f.managers)} AND ${f.teams.length ? inList('p.team', f.teams) : 'true'}),
   g AS (
     SELECT *, progress_pct - elapsed_pct AS pacing,
       (status IN ('at_risk', 'off_track') OR (coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND progress_pct - elapsed_pct < -20)) AS at_risk
