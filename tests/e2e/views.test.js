@@ -48,6 +48,20 @@ describe('interaction', () => {
     assert.equal(await page.locator('[data-testid="drill"]').count(), 0);
   });
 
+  it('switches the volume chart between weeks and months', async () => {
+    await showTab(page, 'meetings');
+    const bars = () => page.locator('[data-testid="mo-weekly"] rect.meet').count();
+    const weekly = await bars();
+    await page.selectOption('[data-testid="grain"]', 'month');
+    await waitReady(page);
+    const [from, to] = (await page.textContent('[data-testid="window"]')).split('→').map((x) => x.trim());
+    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+    assert.equal(await bars(), months);
+    assert.ok(weekly > months);
+    await page.selectOption('[data-testid="grain"]', 'week');
+    await waitReady(page);
+  });
+
   it('reaches a scatter mark by keyboard and opens its account', async () => {
     await showTab(page, 'meetings');
     const dot = page.locator('[data-testid="mo-scatter"] [role="button"]').first();

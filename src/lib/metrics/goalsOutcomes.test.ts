@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql } from '$lib/testing/duckdb-node';
-import { goalsAtRiskSql, goalsByOwnerSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
 /** As of 2026-02-15 (the last meeting). A quarter from 2026-01-01 to 2026-03-31 is 45/89 elapsed = 50.56%. */
@@ -40,6 +40,11 @@ describe('goals', () => {
     expect(rows['alex@x'].mean_pacing).toBeCloseTo((60 - elapsed + 25 - elapsed) / 2, 9);
     expect(rows['alex@x'].at_risk).toBe(1); // QBRs: 25 − 50.6 < −20
     expect(rows['sam@x']).toMatchObject({ goals: 1, at_risk: 1, achieved: 0 }); // Adoption is marked at risk; Old ended before the window
+  });
+  it('pools goals per team', async () => {
+    const [east] = await sql(goalsByTeamSql(f));
+    expect(east).toMatchObject({ team: 'East', owners: 2, goals: 3, at_risk: 2, achieved: 0 });
+    expect(east.mean_progress).toBeCloseTo((60 + 25 + 70) / 3, 9);
   });
   it('lists the goals at risk, worst pacing first', async () => {
     const rows = await sql(goalsAtRiskSql(f));

@@ -33,6 +33,14 @@ export function goalsByOwnerSql(f: Filters): string {
   GROUP BY owner, n.name ORDER BY at_risk DESC, mean_pacing`;
 }
 
+/** One row per team: the same figures pooled over the team's goals. */
+export function goalsByTeamSql(f: Filters): string {
+  return `${goalBase(f)}
+  SELECT team, count(DISTINCT owner)::INTEGER AS owners, count(*)::INTEGER AS goals, avg(progress_pct) AS mean_progress, avg(pacing) AS mean_pacing,
+    count(*) FILTER (at_risk)::INTEGER AS at_risk, count(*) FILTER (status = 'achieved')::INTEGER AS achieved
+  FROM g GROUP BY team ORDER BY team`;
+}
+
 /** The goals at risk, worst pacing first. */
 export function goalsAtRiskSql(f: Filters): string {
   return `${goalBase(f)}

@@ -86,4 +86,12 @@ describe('meetings vs outcomes', () => {
     expect(weeks[0].progress).toBeCloseTo(100 / 6, 6);
     expect(weeks[0].outcomes).toBe(6);
   });
+  it('or by calendar month', async () => {
+    const months = await sql(weeklySql(f, 'month'));
+    expect(months.map((m) => [m.week, m.customer, m.other_touches])).toEqual([
+      ['2026-01-01', 8, 1], // from 01-05: A B C D, E ×3, G; A's email
+      ['2026-02-01', 5, 0], // B C D E G (C's cancelled one does not count)
+      ['2026-03-01', 2, 0] // D, E
+    ]);
+  });
 });

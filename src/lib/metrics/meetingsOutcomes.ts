@@ -107,12 +107,14 @@ export function laggedCorrelationSql(f: Filters): string {
   ${spearmanSql(`SELECT '(all)' AS grp, x, y FROM pairs UNION ALL SELECT coalesce(segment, '(no segment)'), x, y FROM pairs`)}`;
 }
 
-/** Meetings per ISO week by kind, and the mean progress of outcomes as of each week's end. */
-export function weeklySql(f: Filters): string {
+/** Meetings per ISO week (or calendar month) by kind, and the mean progress of outcomes as of each period's end. */
+export function weeklySql(f: Filters, grain: 'week' | 'month' = 'week'): string {
+  const step = grain === 'week' ? 'INTERVAL 7 DAY' : 'INTERVAL 1 MONTH';
+  const periodEnd = grain === 'week' ? 'w.wk + 6' : 'CAST(w.wk + INTERVAL 1 MONTH AS DATE) - 1';
   return `WITH ${paramsCte(f)}, ${SNAP},
-  weeks AS (SELECT unnest(generate_series(date_trunc('week', params.w_from), date_trunc('week', params.w_to), INTERVAL 7 DAY))::DATE AS wk FROM params),
+  weeks AS (SELECT unnest(generate_series(date_trunc('${grain}', params.w_from), date_trunc('${grain}', params.w_to), ${step}))::DATE AS wk FROM params),
   vol AS (
-    SELECT date_trunc('week', m.start_at)::DATE AS wk,
+    SELECT date_trunc('${grain}', m.start_at)::DATE AS wk,
       count(*) FILTER (m.kind = 'customer' AND m.channel = 'meeting')::INTEGER AS customer,
       count(*) FILTER (m.kind = 'customer' AND m.channel <> 'meeting')::INTEGER AS other_touches,
       count(*) FILTER (m.kind = 'one_on_one')::INTEGER AS one_on_one,
@@ -124,7 +126,7 @@ export function weeklySql(f: Filters): string {
   prog AS (
     SELECT w.wk, avg(x.progress_pct) AS progress, count(x.progress_pct)::INTEGER AS outcomes
     FROM weeks w CROSS JOIN ids
-    ASOF LEFT JOIN snap x ON x.outcome_id = ids.outcome_id AND x.d <= w.wk + 6
+    ASOF LEFT JOIN snap x ON x.outcome_id = ids.outcome_id AND x.d <= ${periodEnd}
     GROUP BY w.wk)
   SELECT strftime(w.wk, '%Y-%m-%d') AS week, coalesce(v.customer, 0) AS customer, coalesce(v.other_touches, 0) AS other_touches,
     coalesce(v.one_on_one, 0) AS one_on_one, coalesce(v.internal, 0) AS internal, p.progress, coalesce(p.outcomes, 0) AS outcomes

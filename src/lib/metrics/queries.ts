@@ -3,7 +3,7 @@ import { query, type Row } from '$lib/engine';
 import type { Filters } from './filters';
 import { gridSql, managersSql, pairsSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
-import { goalsAtRiskSql, goalsByOwnerSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
 import { drillSql, type DrillTarget } from './drill';
 
@@ -39,14 +39,14 @@ export const oneOnOne = async (f: Filters) => {
   return { managers, pairs, grid };
 };
 
-export const meetingsOutcomes = async (f: Filters) => {
-  const [accounts, correlation, lagged, weekly] = await Promise.all([query(accountsSql(f)), query(correlationSql(f)), query(laggedCorrelationSql(f)), query(weeklySql(f))]);
+export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
+  const [accounts, correlation, lagged, weekly] = await Promise.all([query(accountsSql(f)), query(correlationSql(f)), query(laggedCorrelationSql(f)), query(weeklySql(f, grain))]);
   return { accounts, correlation, lagged, weekly };
 };
 
 export const goalsView = async (f: Filters) => {
-  const [owners, atRisk] = await Promise.all([query(goalsByOwnerSql(f)), query(goalsAtRiskSql(f))]);
-  return { owners, atRisk };
+  const [owners, teams, atRisk] = await Promise.all([query(goalsByOwnerSql(f)), query(goalsByTeamSql(f)), query(goalsAtRiskSql(f))]);
+  return { owners, teams, atRisk };
 };
 
 export const outcomesView = async (f: Filters) => {

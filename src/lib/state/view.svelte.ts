@@ -43,6 +43,8 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
 export class ViewState {
   tab = $state<Tab>('meetings');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
+  /** Time grain of the volume-and-progress chart. */
+  grain = $state<'week' | 'month'>('week');
   /** The mark whose rows are shown below the view, if any. */
   drill = $state<DrillTarget | null>(null);
   #history = $state<FilterState[]>([]);
