@@ -34,10 +34,12 @@ export const MACROS = [
      WHEN regexp_full_match(trim(v), '\\d{5}(\\.\\d+)?') AND TRY_CAST(trim(v) AS DOUBLE) BETWEEN 20000 AND 80000
      THEN TIMESTAMP '1899-12-30 00:00:00' + to_microseconds(round(TRY_CAST(trim(v) AS DOUBLE) * 86400000000)::BIGINT)
      END`,
-  `CREATE OR REPLACE MACRO cad_ts(v, ord) AS CASE
+  // From parts computed once per value (a column of cad_dt_parts), so the regular expression runs once.
+  `CREATE OR REPLACE MACRO cad_ts_p(p, v, ord) AS CASE
      WHEN v IS NULL OR trim(v) = '' THEN NULL
-     ELSE coalesce(cad_ts_parts(cad_dt_parts(v), ord), cad_excel_serial(v), try_strptime(trim(v), [${MONTH_NAME_FORMATS.map((f) => `'${f}'`).join(', ')}]))
+     ELSE coalesce(cad_ts_parts(p, ord), cad_excel_serial(v), try_strptime(trim(v), [${MONTH_NAME_FORMATS.map((f) => `'${f}'`).join(', ')}]))
      END`,
+  `CREATE OR REPLACE MACRO cad_ts(v, ord) AS cad_ts_p(cad_dt_parts(v), v, ord)`,
   `CREATE OR REPLACE MACRO cad_time_from(t) AS CASE WHEN t.h = '' THEN NULL
      ELSE TRY_CAST(printf('%02d:%02d:%02d', cad_hour(t.h, t.ap), t.mi::INTEGER, coalesce(TRY_CAST(nullif(t.s, '') AS INTEGER), 0)) AS TIME) END`,
   `CREATE OR REPLACE MACRO cad_time(v) AS CASE WHEN v IS NULL OR trim(v) = '' THEN NULL

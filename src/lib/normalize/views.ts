@@ -88,9 +88,22 @@ export class FileSql {
     const c = this.col(field);
     return c ? `nullif(trim(${c}), '')` : 'NULL';
   }
+  /** Source columns read as dates, each parsed once into a parts column of `from()`. */
+  dateColumns(): string[] {
+    const kinds = ['start', 'end', 'start_date', 'due_date', 'updated_at', 'achieved_date', 'first_value_date', 'as_of', 'end_date', 'renewal_date'];
+    return [...new Set(kinds.map((k) => this.m.fields[k]).filter((c): c is string => !!c))];
+  }
+  partsOf(column: string): string {
+    return ident(`_dp${this.dateColumns().indexOf(column)}`);
+  }
+  /** The staging table with its date columns split into parts once, and its row number. */
+  from(): string {
+    const parts = this.dateColumns().map((c, i) => `cad_dt_parts(${ident(c)}) AS ${ident(`_dp${i}`)}`);
+    return `(SELECT *, (rowid + 1)::INTEGER AS _row${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(this.src.staging)})`;
+  }
   ts(field: string): string | null {
     const c = this.m.fields[field];
-    return c ? `cad_ts(${ident(c)}, ${literal(this.m.options.dateOrders[c] ?? 'mdy')})` : null;
+    return c ? `cad_ts_p(${this.partsOf(c)}, ${ident(c)}, ${literal(this.m.options.dateOrders[c] ?? 'mdy')})` : null;
   }
   date(field: string): string {
     const t = this.ts(field);
@@ -268,20 +281,22 @@ export const viewName = (id: number) => `norm_${id}`;
 /** Stage 1: the view of one mapped file. */
 export function fileViewSql(src: FileSource, m: FileMapping, agendaWords: AgendaWords = DEFAULT_AGENDA_WORDS): string {
   if (m.table === 'unknown') throw new Error('an unknown file has no canonical view');
-  const exprs = new Map(new FileSql(src, m, agendaWords).select());
+  const sqlOf = new FileSql(src, m, agendaWords);
+  const exprs = new Map(sqlOf.select());
   const cols = STAGE1_COLUMNS[m.table].map(([name, type]) => `CAST(${exprs.get(name) ?? 'NULL'} AS ${type}) AS ${ident(name)}`);
-  return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${Number(src.id)}::INTEGER AS source_id, ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, (rowid + 1)::INTEGER AS source_row, ${cols.join(', ')} FROM ${ident(src.staging)}`;
+  return `CREATE OR REPLACE VIEW ${ident(viewName(src.id))} AS SELECT ${Number(src.id)}::INTEGER AS source_id, ${literal(src.file)} AS source_file, ${literal(src.layout)} AS source_layout, _row AS source_row, ${cols.join(', ')} FROM ${sqlOf.from()}`;
 }
 
 /** Values of each typed field that are present but could not be read: count and the first rows. */
 export function unparsedSql(src: FileSource, m: FileMapping): string | null {
-  const fields = new FileSql(src, m).parsedFields();
+  const sqlOf = new FileSql(src, m);
+  const fields = sqlOf.parsedFields();
   if (!fields.length) return null;
   const parts = fields.map((f, i) => {
     const bad = `nullif(trim(${ident(f.column)}), '') IS NOT NULL AND (${f.parsed}) IS NULL`;
-    return `count(*) FILTER (${bad})::INTEGER AS n${i}, array_to_string(list((rowid + 1)::INTEGER ORDER BY rowid) FILTER (${bad})[1:10], ',') AS r${i}, any_value(${ident(f.column)}) FILTER (${bad}) AS x${i}`;
+    return `count(*) FILTER (${bad})::INTEGER AS n${i}, array_to_string(list(_row ORDER BY _row) FILTER (${bad})[1:10], ',') AS r${i}, any_value(${ident(f.column)}) FILTER (${bad}) AS x${i}`;
   });
-  return `SELECT ${parts.join(', ')} FROM ${ident(src.staging)}`;
+  return `SELECT ${parts.join(', ')} FROM ${sqlOf.from()}`;
 }
 
 /** Stage 2: the canonical tables from every mapped file (empty, with their columns, when none). */
