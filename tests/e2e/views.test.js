@@ -62,6 +62,25 @@ describe('interaction', () => {
     await waitReady(page);
   });
 
+  it('opens the customer touches behind a week’s bar, and every view explains its numbers', async () => {
+    await showTab(page, 'meetings');
+    const bar = page.locator('[data-testid="mo-weekly"] rect.meet').last();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await waitReady(page);
+    await page.locator('[data-testid="drill"]').waitFor();
+    assert.match(await page.textContent('[data-testid="drill"] h3'), /Customer touches, week of \d{4}-\d{2}-\d{2}/);
+    const statuses = await page.$$eval('[data-testid="drill-rows"] tbody td[data-key="status"]', (tds) => [...new Set(tds.map((t) => t.textContent.trim()))]);
+    assert.deepEqual(statuses, ['held']);
+    await page.locator('[data-testid="drill"] button', { hasText: 'Close' }).click();
+    for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes']) {
+      await showTab(page, tab);
+      const defs = page.locator(`#panel-${tab} [data-testid="definitions"]`);
+      await defs.locator('summary').click();
+      assert.ok((await defs.locator('dt').count()) >= 4, `${tab} explains its numbers`);
+    }
+  });
+
   it('reaches a scatter mark by keyboard and opens its account', async () => {
     await showTab(page, 'meetings');
     const dot = page.locator('[data-testid="mo-scatter"] [role="button"]').first();

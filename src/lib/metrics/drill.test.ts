@@ -25,5 +25,7 @@ describe('drill-down', () => {
     ]);
     const acct = await sql(drillSql({ type: 'account', account: "Acme", label: '' }, f));
     expect(acct.map((r) => [r.title, r.source_file])).toEqual([['QBR', 'h.csv']]);
+    const week = await sql(drillSql({ type: 'period', start: '2026-01-05', grain: 'week', label: '' }, f));
+    expect(week.map((r) => r.title)).toEqual(['QBR']);
   });
 });

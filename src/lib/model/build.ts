@@ -124,6 +124,8 @@ export interface BuildResult {
   unparsed: Record<number, Unparsed[]>;
   /** Canonical fields that at least one file provides, per table. */
   available: Record<CanonicalTable, string[]>;
+  /** Progress values outside 0–100 that were clamped, per table. */
+  clamped: { goals: number; outcomes: number };
 }
 
 export async function buildModel(files: { src: FileSource; mapping: FileMapping }[], db: Db = engine, agendaWords?: AgendaWords): Promise<BuildResult> {
@@ -140,7 +142,8 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
   }
   await db.exec(canonicalSql(byTable).join(';\n'));
   const [counts] = await db.query(
-    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all`
+    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all,
+      (SELECT count(*) FILTER (progress_clamped) FROM goals)::INTEGER AS goals_clamped, (SELECT count(*) FILTER (progress_clamped) FROM outcomes)::INTEGER AS outcomes_clamped`
   );
   const dupRows = await db.query(`
     SELECT a.source_file, (a.n - coalesce(k.n, 0))::INTEGER AS n
@@ -150,7 +153,8 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
     rows: Object.fromEntries(TABLES.map((t) => [t.table, Number(counts[t.table])])) as Record<CanonicalTable, number>,
     duplicates: Object.fromEntries(dupRows.map((r) => [String(r.source_file), Number(r.n)])),
     unparsed,
-    available
+    available,
+    clamped: { goals: Number(counts.goals_clamped), outcomes: Number(counts.outcomes_clamped) }
   };
 }
 
