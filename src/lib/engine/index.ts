@@ -17,10 +17,6 @@ export function startEngine(): Promise<AsyncDuckDB> {
   return dbPromise;
 }
 
-export function engineStarted(): boolean {
-  return dbPromise !== null;
-}
-
 async function withConnection<T>(fn: (conn: Awaited<ReturnType<AsyncDuckDB['connect']>>) => Promise<T>): Promise<T> {
   const db = await startEngine();
   const conn = await db.connect();
@@ -39,30 +35,6 @@ export function query(sql: string): Promise<Row[]> {
 /** Run a statement whose result is not needed. */
 export async function exec(sql: string): Promise<void> {
   await withConnection((conn) => conn.query(sql));
-}
-
-/**
- * Run a long statement that the user may cancel. DuckDB-WASM can only interrupt a query started with
- * `send`, so the statement is streamed and `cancelSent` is called on abort.
- */
-export function execCancellable(sql: string, signal?: AbortSignal): Promise<void> {
-  return withConnection(async (conn) => {
-    if (signal?.aborted) throw abortError();
-    const onAbort = () => void conn.cancelSent();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const reader = await conn.send(sql, true);
-      for await (const _batch of reader) {
-        // drain: CREATE TABLE AS returns one tiny batch
-      }
-      if (signal?.aborted) throw abortError();
-    } catch (e) {
-      if (signal?.aborted) throw abortError();
-      throw e;
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-  });
 }
 
 export function abortError(): DOMException {
