@@ -49,7 +49,7 @@
  *   accounts.csv                  Salesforce accounts report from a UK org, day-first renewal dates, CRLF
  *   manifest.json                 file → table, layout, data rows
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -829,6 +829,7 @@ export function generateDemo(seed = DEFAULT_SEED) {
 
 export function writeDemo(outDir, seed = DEFAULT_SEED) {
   const { files, manifest } = generateDemo(seed);
+  rmSync(outDir, { recursive: true, force: true }); // no file of an older demo stays behind
   mkdirSync(outDir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

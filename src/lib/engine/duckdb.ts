@@ -10,6 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { LOCKDOWN } from './lockdown';
 
 export type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 export { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
@@ -19,12 +20,6 @@ const bundles: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-/** Settings applied once after open; the configuration is then locked so no query can re-enable them. */
-const LOCKDOWN = [
-  "SET autoinstall_known_extensions = false",
-  "SET autoload_known_extensions = false",
-  "SET lock_configuration = true"
-];
 
 export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   const bundle = await duckdb.selectBundle(bundles);

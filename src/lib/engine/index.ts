@@ -9,10 +9,18 @@ export type { Row, Plain } from './values';
 export { ident, literal } from './sql';
 
 let dbPromise: Promise<AsyncDuckDB> | null = null;
+/** How the engine starts: DuckDB-WASM in a worker in the browser; the same build in-process when publishing from Node. */
+let starter: () => Promise<AsyncDuckDB> = () => import('./duckdb').then((m) => m.startDuckDB());
+
+/** Run the app's SQL on another engine instance (the publish script's, in Node). Call before any query. */
+export function useEngine(start: () => Promise<AsyncDuckDB>): void {
+  starter = start;
+  dbPromise = null;
+}
 
 /** Start the engine (idempotent). Call it after the shell has painted; every query awaits the same promise. */
 export function startEngine(): Promise<AsyncDuckDB> {
-  dbPromise ??= import('./duckdb').then((m) => m.startDuckDB());
+  dbPromise ??= starter();
   dbPromise.catch(() => (dbPromise = null)); // a failed start may be retried
   return dbPromise;
 }
@@ -44,8 +52,8 @@ export function abortError(): DOMException {
 /** Make a picked or dropped File readable by SQL under `name`, without copying it into memory. */
 export async function registerFile(name: string, file: File): Promise<void> {
   const db = await startEngine();
-  const { DuckDBDataProtocol } = await import('./duckdb');
-  await db.registerFileHandle(name, file, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+  // 2 is DuckDBDataProtocol.BROWSER_FILEREADER (a literal, so this module never loads DuckDB's code itself).
+  await db.registerFileHandle(name, file, 2, true);
 }
 
 /** Register bytes we produced ourselves (a decompressed or re-encoded file). */

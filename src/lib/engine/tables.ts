@@ -3,9 +3,12 @@ import { query, exec } from './index';
 import { ident, literal } from './sql';
 import type { Row } from './values';
 
-export function dropTable(table: string): Promise<void> {
-  return exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+/** Drop a table, or the view a restored Parquet file is attached as. */
+export async function dropTable(table: string): Promise<void> {
+  const [{ views }] = await query(`SELECT count(*)::INTEGER AS views FROM duckdb_views() WHERE view_name = ${literal(table)} AND NOT internal`);
+  await exec(`DROP ${Number(views) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(table)}`);
 }
+
 
 export function previewRows(table: string, limit = 20): Promise<Row[]> {
   return query(`SELECT * FROM ${ident(table)} LIMIT ${Math.trunc(limit)}`);

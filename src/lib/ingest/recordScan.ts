@@ -505,3 +505,14 @@ export function scanBytes(bytes: Uint8Array, dialect: ScanDialect, options?: Sca
 	s.push(bytes);
 	return s.finish();
 }
+
+/** Count a whole Blob in 4 MB chunks (in the scan worker; in-process where there are no workers, as in Node). */
+export async function scanBlob(blob: Blob, dialect: ScanDialect, maxLineBytes: number, onProgress: (bytes: number) => void): Promise<RecordScan> {
+  const CHUNK = 4 * 1024 * 1024;
+  const scanner = new RecordScanner(dialect, { maxLineBytes });
+  for (let offset = 0; offset < blob.size; offset += CHUNK) {
+    scanner.push(new Uint8Array(await blob.slice(offset, offset + CHUNK).arrayBuffer()));
+    onProgress(Math.min(blob.size, offset + CHUNK));
+  }
+  return scanner.finish();
+}

@@ -1,9 +1,11 @@
 /** Runs the record count in its own worker; aborting the signal terminates it at once. */
 import ScanWorker from './scan.worker?worker';
 import type { ScanMessage, ScanRequest } from './scan.worker';
-import type { RecordScan } from './recordScan';
+import { scanBlob, type RecordScan } from './recordScan';
 
 export function scanInWorker(request: ScanRequest, onProgress: (bytes: number) => void, signal?: AbortSignal): Promise<RecordScan> {
+  // No workers (the publish script in Node): the same count, in-process.
+  if (typeof Worker === 'undefined') return scanBlob(request.blob, request.dialect, request.maxLineBytes, onProgress);
   return new Promise((resolve, reject) => {
     const worker = new ScanWorker();
     const stop = () => {

@@ -64,3 +64,14 @@ export function saveAgendaWords(words: unknown, store = storage()): void {
     // not remembered
   }
 }
+
+/** Forget every mapping and keyword list remembered on this device (all of Cadence's localStorage keys). */
+export function forgetSavedMappings(store = storage()): void {
+  if (!store) return;
+  for (const key of [KEY, AGENDA_KEY]) store.removeItem(key);
+}
+
+/** The remembered mappings as a file, for publishing with the same mappings (see the README). */
+export function savedMappingsJson(store = storage()): string {
+  return JSON.stringify(readAll(store), null, 2);
+}

@@ -5,17 +5,26 @@
 import { untrack } from 'svelte';
 import { emptyReport, loadFile } from '$lib/ingest/loadFile';
 import { dropTable } from '$lib/engine/tables';
+import { removeStored, storeFile, updateStored, type StoredFile } from '$lib/share/deviceStore';
 import type { Dialect, FileReport } from '$lib/ingest/types';
 
 export class Loads {
   reports = $state<FileReport[]>([]);
   /** True while the embedded demo data is what is shown. */
   demo = $state(false);
+  /** True when the page opened with a publisher's baked-in data (dropped files add to it). */
+  published = $state(false);
+  /** Keep dropped files on this device so a reload restores them (off where the browser has no OPFS). */
+  persist = true;
+  /** Set when keeping a file on the device failed (quota, private mode): the page says so. */
+  storeError = $state<string | null>(null);
   /** Work in flight anywhere on the page (loads, view queries); the root shows busy while > 0. */
   pending = $state(0);
   engineError = $state<string | null>(null);
 
   #files = new Map<number, File>();
+  /** The device-store entry of each kept file. */
+  #stored = new Map<number, string>();
   #controllers = new Map<number, AbortController>();
   #nextId = 1;
   #queue: Promise<unknown> = Promise.resolve();
@@ -34,17 +43,47 @@ export class Loads {
     }
   }
 
-  async addFiles(files: File[], options: { demo?: boolean } = {}): Promise<void> {
+  /**
+   * Load files. Dropped files are kept on the device (unless they came from it: `stored`), and replace the
+   * demo; a publisher's data stays, with the new files on top.
+   */
+  async addFiles(files: File[], options: { demo?: boolean; stored?: StoredFile[] } = {}): Promise<void> {
     if (!files.length) return;
     if (!options.demo && this.demo) await this.clear();
     this.demo = options.demo ?? false;
-    const jobs = files.map((file) => {
+    const jobs = files.map((file, i) => {
       const id = this.#nextId++;
       this.#files.set(id, file);
       this.reports.push(emptyReport(id, file));
-      return id;
+      const entry = options.stored?.[i];
+      if (entry) this.#stored.set(id, entry.stored);
+      return { id, file, overrides: entry?.overrides };
     });
-    await Promise.all(jobs.map((id) => this.#enqueue(id)));
+    if (!options.demo && !options.stored && this.persist) void this.#keep(jobs);
+    await Promise.all(jobs.map(({ id, overrides }) => this.#enqueue(id, overrides)));
+  }
+
+  /** Reports of files that arrive already loaded (a published or demo snapshot), with their tables in the engine. */
+  restore(reports: FileReport[], kind: 'demo' | 'published'): void {
+    this.demo = kind === 'demo';
+    this.published = kind === 'published';
+    this.reports = [...this.reports, ...reports];
+    this.#nextId = Math.max(this.#nextId, ...reports.map((r) => r.id + 1));
+  }
+
+  async #keep(jobs: { id: number; file: File }[]): Promise<void> {
+    try {
+      for (const { id, file } of jobs) {
+        const entry = await storeFile(file);
+        if (!entry) return;
+        // Removed while it was being stored: forget it again.
+        if (this.#files.has(id)) this.#stored.set(id, entry.stored);
+        else await removeStored(entry.stored);
+      }
+      this.storeError = null;
+    } catch (e) {
+      this.storeError = `These files could not be kept on this device (${e instanceof Error ? e.message : String(e)}); they stay loaded until the page is closed.`;
+    }
   }
 
   /** Read a file again with the dialect the user corrected. */
@@ -55,6 +94,8 @@ export class Loads {
     const old = this.reports[i];
     if (old.stagingTable) void this.track(dropTable(old.stagingTable));
     this.reports[i] = { ...emptyReport(id, file), dialect: old.dialect };
+    const stored = this.#stored.get(id);
+    if (stored) void updateStored(stored, overrides).catch(() => {});
     return this.#enqueue(id, overrides);
   }
 
@@ -76,12 +117,21 @@ export class Loads {
     const r = this.reports.find((x) => x.id === id);
     this.reports = this.reports.filter((x) => x.id !== id);
     this.#files.delete(id);
+    const stored = this.#stored.get(id);
+    this.#stored.delete(id);
+    if (stored) await removeStored(stored).catch(() => {});
     if (r?.stagingTable) await this.track(dropTable(r.stagingTable));
     this.onSettled?.();
   }
 
   async clear(): Promise<void> {
     for (const r of [...this.reports]) await this.remove(r.id);
+    this.published = false;
+  }
+
+  /** Whether a file can be read again (its bytes are here: not for files restored from a snapshot). */
+  canReread(id: number): boolean {
+    return this.#files.has(id);
   }
 
   #enqueue(id: number, overrides?: Partial<Dialect>): Promise<void> {

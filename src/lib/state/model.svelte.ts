@@ -2,31 +2,18 @@
  * The data model the views read: which canonical table each loaded file feeds, through which mapping,
  * and the result of the last rebuild. Rebuilds run one at a time; the page is busy while one runs.
  */
-import { buildModel, dateDecisions, proposeMapping, sampleColumns, type BuildResult } from '$lib/model/build';
-import { headerSignature, recognize, type Recognition } from '$lib/model/recognize';
-import { saveAgendaWords, savedAgendaWords, savedMapping, saveMapping } from '$lib/model/savedMappings';
+import { buildModel, dateDecisions, proposeMapping, type BuildResult } from '$lib/model/build';
+import { analyseFile, type FileModel } from '$lib/model/analyse';
+import { saveAgendaWords, savedAgendaWords, saveMapping } from '$lib/model/savedMappings';
 import { DEFAULT_AGENDA_WORDS, type AgendaWords } from '$lib/normalize/vocab';
 import { tableSpec, type CanonicalTable } from '$lib/model/schema';
 import type { DateOrder, DateOrderDecision } from '$lib/normalize/dateOrder';
 import type { FileMapping } from '$lib/normalize/views';
-import type { FileReport, TableKind } from '$lib/ingest/types';
+import type { TableKind } from '$lib/ingest/types';
 import type { Loads } from './loads.svelte';
 
-export interface FileModel {
-  id: number;
-  file: string;
-  staging: string;
-  columns: string[];
-  signature: string;
-  recognition: Recognition;
-  mapping: FileMapping;
-  /** Where the mapping came from: recognised now, remembered from an earlier file of this layout, or edited. */
-  origin: 'recognized' | 'remembered' | 'edited';
-  /** How each date column's day/month order was decided (and the question, when it could not be). */
-  dateDecisions: Record<string, DateOrderDecision>;
-  /** A few values per column, for the mapping screen. */
-  samples: Record<string, string[]>;
-}
+export type { FileModel };
+
 
 const locale = () => (typeof navigator === 'undefined' ? 'en-US' : navigator.language);
 
@@ -60,11 +47,21 @@ export class DataModel {
       this.files = this.files.filter((f) => keep.has(`${f.id}:${f.staging}`));
       for (const report of loaded) {
         if (!this.files.some((f) => f.id === report.id && f.staging === report.stagingTable)) {
-          const fm = await this.#analyse(report);
+          const fm = await analyseFile(report, locale());
           this.files = [...this.files.filter((f) => f.id !== report.id), fm];
         }
       }
       await this.#rebuild();
+    });
+  }
+
+  /** Take over a snapshot's model whose tables are already in the engine (nothing is rebuilt). */
+  restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): Promise<void> {
+    return this.#serial(async () => {
+      this.files = [...this.files, ...files];
+      if (!savedAgendaWords()) this.agendaWords = agendaWords;
+      this.result = result;
+      this.revision++;
     });
   }
 
@@ -131,31 +128,6 @@ export class DataModel {
     saveMapping(this.files[i].signature, mapping);
     this.files[i] = { ...this.files[i], mapping, dateDecisions: decisions, origin: 'edited' };
     await this.#rebuild();
-  }
-
-  async #analyse(report: FileReport): Promise<FileModel> {
-    const staging = report.stagingTable!;
-    const columns = report.columns.map((c) => c.name);
-    const samples = await sampleColumns(staging, columns);
-    const recognition = recognize(samples);
-    const signature = headerSignature(columns);
-    const remembered = savedMapping(signature);
-    const decimalComma = report.dialect?.decimalComma ?? false;
-    const { mapping, decisions } = remembered
-      ? { mapping: remembered, decisions: await dateDecisions(staging, remembered, locale()) }
-      : await proposeMapping(staging, columns, recognition.table, recognition, decimalComma, locale());
-    return {
-      id: report.id,
-      file: report.file,
-      staging,
-      columns,
-      signature,
-      recognition,
-      mapping,
-      origin: remembered ? 'remembered' : 'recognized',
-      dateDecisions: decisions,
-      samples: Object.fromEntries(samples.map((s) => [s.name, [...new Set(s.values)].slice(0, 3)]))
-    };
   }
 
   async #rebuild() {

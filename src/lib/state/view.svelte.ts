@@ -62,6 +62,19 @@ export class ViewState {
     this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
   }
 
+  /** Take over a view read from a link (not an undoable change). */
+  apply(v: { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null }): void {
+    this.tab = v.tab;
+    this.filters = { ...v.filters };
+    this.grain = v.grain;
+    this.drill = v.drill;
+  }
+
+  /** What a link carries. */
+  shared(): { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null } {
+    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill }) as ReturnType<ViewState['shared']>;
+  }
+
   undo(): void {
     const prev = this.#history.at(-1);
     if (!prev) return;

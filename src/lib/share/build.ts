@@ -1,0 +1,36 @@
+/**
+ * Files in, snapshot out, through the browser's own steps: load (sniff, decode, read, reconcile), recognise
+ * and map, build the model. The publish script runs it in Node on a folder of exports; its reports are the
+ * ones the page would show.
+ */
+import { loadFile } from '$lib/ingest/loadFile';
+import { analyseFile, type FileModel } from '$lib/model/analyse';
+import { buildModel } from '$lib/model/build';
+import { DEFAULT_AGENDA_WORDS, type AgendaWords } from '$lib/normalize/vocab';
+import type { FileMapping } from '$lib/normalize/views';
+import type { FileReport } from '$lib/ingest/types';
+import { captureSnapshot, type Snapshot, type SnapshotKind } from './snapshot';
+
+export interface BuildOutcome {
+  reports: FileReport[];
+  /** Set when every file loaded: what the site will open with. */
+  snapshot: Snapshot | null;
+}
+
+export async function buildSnapshot(files: File[], kind: SnapshotKind, options: { locale?: string; agendaWords?: AgendaWords } = {}): Promise<BuildOutcome> {
+  const locale = options.locale ?? 'en-US';
+  const agendaWords = options.agendaWords ?? DEFAULT_AGENDA_WORDS;
+  const reports: FileReport[] = [];
+  for (const [i, file] of files.entries()) reports.push(await loadFile({ id: i + 1, file }));
+  if (reports.some((r) => r.status === 'refused')) return { reports, snapshot: null };
+  const models: FileModel[] = [];
+  for (const report of reports) models.push(await analyseFile(report, locale));
+  const result = await buildModel(
+    models.map((m) => ({ src: { id: m.id, file: m.file, staging: m.staging, layout: m.signature }, mapping: m.mapping as FileMapping })),
+    undefined,
+    agendaWords
+  );
+  const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table }, model: models[i] }));
+  const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords });
+  return { reports: withTables.map((f) => f.report), snapshot };
+}

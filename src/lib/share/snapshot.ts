@@ -1,0 +1,96 @@
+/**
+ * A snapshot is a loaded dashboard frozen as files: each file's report and mapping, its staging table and the
+ * canonical tables as Parquet, and the build result. Publishing writes one at build time, the device store
+ * keeps one in the browser; opening one skips reading CSV and rebuilding the model, and a re-mapping still
+ * works because the staging tables come back too.
+ */
+import { parquetToTable, tableToParquet } from '$lib/engine/parquet';
+import type { FileReport } from '$lib/ingest/types';
+import type { FileModel } from '$lib/model/analyse';
+import type { BuildResult } from '$lib/model/build';
+import type { AgendaWords } from '$lib/normalize/vocab';
+
+export const SNAPSHOT_FORMAT = 'cadence-snapshot';
+export const SNAPSHOT_VERSION = 1;
+/** The canonical tables the views read (the rest of a build is intermediate). */
+export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names'] as const;
+
+export type SnapshotKind = 'demo' | 'published' | 'device';
+
+export interface SnapshotManifest {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  kind: SnapshotKind;
+  created: string;
+  files: { report: FileReport; model: FileModel; parquet: string; bytes: number }[];
+  tables: { name: string; parquet: string; bytes: number }[];
+  agendaWords: AgendaWords;
+  result: BuildResult;
+}
+
+export interface Snapshot {
+  manifest: SnapshotManifest;
+  /** Parquet bytes by the file name the manifest gives. */
+  blobs: Map<string, Uint8Array>;
+}
+
+export interface SnapshotInput {
+  kind: SnapshotKind;
+  files: { report: FileReport; model: FileModel }[];
+  result: BuildResult;
+  agendaWords: AgendaWords;
+}
+
+/** Freeze what the engine holds now. Only loaded files (with a staging table) are kept. */
+export async function captureSnapshot(input: SnapshotInput, created = new Date()): Promise<Snapshot> {
+  const blobs = new Map<string, Uint8Array>();
+  const files: SnapshotManifest['files'] = [];
+  for (const { report, model } of input.files) {
+    if (!report.stagingTable) continue;
+    const parquet = `${report.stagingTable}.parquet`;
+    const bytes = await tableToParquet(report.stagingTable);
+    blobs.set(parquet, bytes);
+    files.push({ report: { ...report, progress: 0 }, model, parquet, bytes: bytes.byteLength });
+  }
+  const tables: SnapshotManifest['tables'] = [];
+  for (const name of SNAPSHOT_TABLES) {
+    const parquet = `table_${name}.parquet`;
+    const bytes = await tableToParquet(name);
+    blobs.set(parquet, bytes);
+    tables.push({ name, parquet, bytes: bytes.byteLength });
+  }
+  const manifest: SnapshotManifest = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    kind: input.kind,
+    created: created.toISOString(),
+    files,
+    tables,
+    agendaWords: input.agendaWords,
+    result: input.result
+  };
+  return { manifest, blobs };
+}
+
+export class SnapshotError extends Error {}
+
+/** Check a manifest read from a file or the network before anything trusts it. */
+export function parseManifest(json: unknown): SnapshotManifest {
+  const m = json as Partial<SnapshotManifest> | null;
+  if (!m || typeof m !== 'object' || m.format !== SNAPSHOT_FORMAT) throw new SnapshotError('not a Cadence data manifest');
+  if (m.version !== SNAPSHOT_VERSION) throw new SnapshotError(`data format version ${String(m.version)}; this page reads version ${SNAPSHOT_VERSION}. Publish the data again with this version of Cadence.`);
+  if (!Array.isArray(m.files) || !Array.isArray(m.tables) || !m.result || !m.agendaWords) throw new SnapshotError('the data manifest is incomplete');
+  const safeName = (n: unknown) => typeof n === 'string' && /^[A-Za-z0-9_.-]+\.parquet$/.test(n);
+  if (![...m.files, ...m.tables].every((f) => safeName(f.parquet))) throw new SnapshotError('the data manifest names a file outside its folder');
+  const known = new Set<string>(SNAPSHOT_TABLES);
+  if (!m.tables.every((t) => known.has(t.name))) throw new SnapshotError('the data manifest names an unknown table');
+  return m as SnapshotManifest;
+}
+
+/** Put a snapshot's tables back into the engine. `read` fetches one Parquet file by name. */
+export async function restoreSnapshot(manifest: SnapshotManifest, read: (name: string) => Promise<Uint8Array>): Promise<void> {
+  await Promise.all([
+    ...manifest.tables.map(async (t) => parquetToTable(await read(t.parquet), t.name)),
+    ...manifest.files.map(async (f) => parquetToTable(await read(f.parquet), f.report.stagingTable!))
+  ]);
+}

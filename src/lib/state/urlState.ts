@@ -1,0 +1,228 @@
+/**
+ * The view a link shares, kept in the URL fragment (`#…`, which browsers never send to a server). Only view
+ * settings travel, never rows of data. The text is versioned so links made today keep opening after the format
+ * changes:
+ *
+ *   v1.<base64url(UTF-8 JSON)>               short views
+ *   v1z.<base64url(deflate-raw(UTF-8 JSON))>  views whose plain form is over COMPRESS_ABOVE characters
+ *
+ * The JSON holds only what differs from the default view, under short keys that must never be renamed within a
+ * version (see `Wire`). Decoding never throws: anything it cannot read gives the default view and a notice.
+ */
+import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
+import type { DrillTarget } from '$lib/metrics/drill';
+
+export interface SharedView {
+  tab: Tab;
+  filters: FilterState;
+  grain: 'week' | 'month';
+  drill: DrillTarget | null;
+}
+
+export const FRAGMENT_VERSION = 1;
+/** Longer fragments are refused unread: a link is typed by no one, and this bounds all the work below. */
+export const MAX_FRAGMENT_CHARS = 8192;
+/** More entries than any filter menu offers; a longer list is not a view someone picked. */
+export const MAX_LIST_ENTRIES = 500;
+/** Plain forms longer than this are compressed (when that is shorter): long links break in chat and e-mail. */
+const COMPRESS_ABOVE = 200;
+/** Bounds what a small compressed fragment may inflate to (deflate can expand ~1000×). */
+const MAX_JSON_BYTES = 256 * 1024;
+
+const TABS: readonly Tab[] = ['meetings', 'oneonone', 'goals', 'outcomes', 'data'];
+const PRESETS: readonly WindowPreset[] = ['4w', '13w', '26w', '52w', 'all', 'custom'];
+const GRAINS = ['week', 'month'] as const;
+
+export function defaultView(): SharedView {
+  // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
+  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null };
+}
+
+/** v1 on the wire. Every key is optional and absent means the default. */
+interface Wire {
+  t?: Tab;
+  g?: 'week' | 'month';
+  w?: WindowPreset;
+  f?: string; // custom window: from (YYYY-MM-DD), only with w = 'custom'
+  u?: string; // custom window: to
+  m?: string[]; // managers
+  tm?: string[]; // teams
+  c?: string[]; // csms
+  s?: string[]; // segments
+  k?: string[]; // kinds
+  d?: WireDrill;
+}
+type WireDrill = ['p', string, string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
+const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
+const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeting kind' } as const;
+
+// ---------------------------------------------------------------------------------------------- encoding
+
+export async function encodeView(v: SharedView): Promise<string> {
+  const wire: Wire = {};
+  if (v.tab !== 'meetings') wire.t = v.tab;
+  if (v.grain !== 'week') wire.g = v.grain;
+  const { preset, from, to } = v.filters;
+  // A custom window the decoder would refuse (a date missing, malformed or after the other) is left out, so the
+  // link opens on the default window, which is also what the page shows for a custom window without both dates.
+  // from/to of other presets are leftovers of an earlier custom window and mean nothing.
+  if (preset === 'custom') {
+    if (isDate(from) && isDate(to) && from <= to) Object.assign(wire, { w: preset, f: from, u: to });
+  } else if (preset !== DEFAULT_FILTERS.preset) wire.w = preset;
+  for (const [key, field] of Object.entries(LISTS) as [keyof typeof LISTS, (typeof LISTS)[keyof typeof LISTS]][]) {
+    if (v.filters[field].length) wire[key] = [...v.filters[field]];
+  }
+  const d = v.drill;
+  if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+
+  if (Object.keys(wire).length === 0) return '';
+  const json = new TextEncoder().encode(JSON.stringify(wire));
+  const plain = `v${FRAGMENT_VERSION}.${toBase64url(json)}`;
+  if (plain.length <= COMPRESS_ABOVE) return plain;
+  const packed = `v${FRAGMENT_VERSION}z.${toBase64url(await deflate(json))}`;
+  return packed.length < plain.length ? packed : plain;
+}
+
+// ---------------------------------------------------------------------------------------------- decoding
+
+/** A reason the link cannot be read, worded for the notice. */
+class Unreadable extends Error {}
+function fail(reason: string): never {
+  throw new Unreadable(reason);
+}
+const DAMAGED = 'the link looks cut off or damaged';
+
+/**
+ * One reader per format version, each returning the current SharedView. When v2 comes, v1's reader stays and
+ * maps old links onto the new shape (migrate older → current); encodeView writes only FRAGMENT_VERSION.
+ */
+const READERS: Record<number, (raw: unknown) => SharedView> = { 1: readV1 };
+
+export async function decodeView(fragment: string): Promise<{ view: SharedView; notice: string | null }> {
+  try {
+    return { view: await read(fragment), notice: null };
+  } catch (e) {
+    const reason = e instanceof Unreadable ? e.message : DAMAGED;
+    return { view: defaultView(), notice: `This link's view settings could not be read (${reason}); showing the default view.` };
+  }
+}
+
+async function read(fragment: string): Promise<SharedView> {
+  const text = fragment.trim().replace(/^#/, '');
+  if (text === '') return defaultView();
+  if (text.length > MAX_FRAGMENT_CHARS) fail('the link is too long');
+  const m = /^v(\d{1,6})(z?)\.(.*)$/s.exec(text);
+  if (!m) fail('it is not a Cadence view');
+  const [, version, z, body] = m;
+  const reader = READERS[Number(version)];
+  if (!reader) fail(`it uses format version ${Number(version)}, which this version of Cadence does not read`);
+  let bytes = fromBase64url(body);
+  if (z) bytes = await inflate(bytes);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    fail(DAMAGED);
+  }
+  return reader(raw);
+}
+
+function readV1(raw: unknown): SharedView {
+  if (!isRecord(raw)) return fail(DAMAGED);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', ...Object.keys(LISTS)]);
+  const stray = Object.keys(raw).find((k) => !known.has(k));
+  if (stray !== undefined) fail(`unknown setting "${stray}"`);
+  const w = raw as Wire;
+  const view = defaultView();
+
+  if (w.t !== undefined) view.tab = oneOf(TABS, w.t, 'view');
+  if (w.g !== undefined) view.grain = oneOf(GRAINS, w.g, 'time grain');
+  if (w.w !== undefined) view.filters.preset = oneOf(PRESETS, w.w, 'window');
+  if (view.filters.preset === 'custom') {
+    if (!isDate(w.f) || !isDate(w.u) || w.f > w.u) fail('the custom window needs two dates, the first not after the second');
+    view.filters.from = w.f as string;
+    view.filters.to = w.u as string;
+  } else if (w.f !== undefined || w.u !== undefined) fail('window dates given without a custom window');
+
+  for (const key of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
+    const list: unknown = w[key];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isText)) fail(`the ${LIST_NAMES[key]} filter is not a list of names`);
+    if ((list as string[]).length > MAX_LIST_ENTRIES) fail(`the ${LIST_NAMES[key]} filter lists too many names`);
+    view.filters[LISTS[key]] = [...(list as string[])];
+  }
+
+  if (w.d !== undefined) view.drill = readDrill(w.d);
+  return view;
+}
+
+function readDrill(d: unknown): DrillTarget {
+  const bad = () => fail('the rows shown below the view are not described correctly');
+  if (!Array.isArray(d) || !d.every(isText)) return bad();
+  const [kind, ...rest] = d as string[];
+  if (kind === 'p' && rest.length === 3) return { type: 'pair', manager: rest[0], csm: rest[1], label: rest[2] };
+  if (kind === 'a' && rest.length === 2) return { type: 'account', account: rest[0], label: rest[1] };
+  if (kind === 'w' && rest.length === 3 && isDate(rest[0]) && (rest[1] === 'week' || rest[1] === 'month'))
+    return { type: 'period', start: rest[0], grain: rest[1], label: rest[2] };
+  return bad();
+}
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** NUL is refused because the SQL quoting (engine/sql.ts) rejects it: a link must not be able to break a query. */
+const isText = (x: unknown): x is string => typeof x === 'string' && !x.includes('\0');
+
+function oneOf<T extends string>(allowed: readonly T[], x: unknown, what: string): T {
+  if (!allowed.includes(x as T)) fail(typeof x === 'string' ? `unknown ${what} "${x.slice(0, 40)}"` : `the ${what} is not a name`);
+  return x as T;
+}
+
+/** A real calendar date written YYYY-MM-DD (so 2026-02-30 is refused), comparable as text. */
+function isDate(x: unknown): x is string {
+  if (typeof x !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(x)) return false;
+  const t = Date.parse(`${x}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === x;
+}
+
+// base64url without padding, over btoa/atob so it runs the same in browsers and Node (no Buffer).
+function toBase64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(s: string): Uint8Array {
+  // atob alone would skip whitespace and accept '+', '/' and '='; a link holds none of them.
+  if (!/^[A-Za-z0-9_-]*$/.test(s) || s.length % 4 === 1) fail(DAMAGED);
+  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+
+async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflates, giving up past MAX_JSON_BYTES rather than holding whatever a crafted link expands to. */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      size += r.value.length;
+      if (size > MAX_JSON_BYTES) {
+        void reader.cancel().catch(() => {});
+        fail('the link is too long');
+      }
+      chunks.push(r.value);
+    }
+  } catch (e) {
+    if (e instanceof Unreadable) throw e;
+    fail(DAMAGED); // corrupt or truncated deflate data
+  }
+  const out = new Uint8Array(size);
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
