@@ -2,7 +2,7 @@
 /**
  * Publish a folder of CSV exports as a static site that opens with them already loaded.
  *
- *   npm run publish -- <folder> [--out site] [--base /repo-name]
+ *   npm run publish -- <folder> [--out site]
  *
  * Every file goes through the page's own loader, recognition, mapping and model build (the same code, on
  * the same DuckDB-WASM build, in Node), and is written as Parquet into <out>/data, so the published page
@@ -12,7 +12,7 @@
  * `--data-only <dir>` writes only the data folder (the build uses it for the embedded demo).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, join, resolve, dirname } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,18 +20,16 @@ const EXPORT_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 export const MAPPINGS_FILE = 'cadence-mappings.json';
 
 function parseArgs(argv) {
-  const args = { folder: null, out: join(ROOT, 'build'), base: process.env.BASE_PATH ?? '', dataOnly: null, kind: 'published' };
+  const args = { folder: null, out: join(ROOT, 'site'), dataOnly: null, kind: 'published' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = resolve(argv[++i]);
-    else if (a === '--base') args.base = argv[++i];
     else if (a === '--data-only') args.dataOnly = resolve(argv[++i]);
     else if (a === '--demo') args.kind = 'demo';
     else if (!args.folder) args.folder = resolve(a);
     else throw new Error(`unexpected argument: ${a}`);
   }
-  if (!args.folder) throw new Error('usage: npm run publish -- <folder of CSV exports> [--out site] [--base /sub-path]');
-  if (args.base && !/^\/[A-Za-z0-9._~/-]*[^/]$/.test(args.base)) throw new Error(`--base must look like /my-repo (got ${args.base})`);
+  if (!args.folder) throw new Error('usage: npm run publish -- <folder of CSV exports> [--out site]');
   return args;
 }
 
@@ -75,6 +73,7 @@ function writeData(dir, snapshot) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  process.env.CADENCE_OUT = args.out; // read by svelte.config.js when the site is built
   const t0 = performance.now();
   const { reports, snapshot } = await snapshotFolder(args.folder, args.kind);
   console.log(`Read ${reports.length} file(s) from ${args.folder}:`);
@@ -89,21 +88,15 @@ async function main() {
     console.log(`Data written to ${args.dataOnly} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     return;
   }
+  // Asset paths are relative, so the one build works at a domain's root and under any sub-path.
   const { build } = await import('vite');
-  process.env.BASE_PATH = args.base;
   await build({ root: ROOT, logLevel: 'warn' });
-  const built = join(ROOT, 'build');
-  if (resolve(args.out) !== built) {
-    rmSync(args.out, { recursive: true, force: true });
-    mkdirSync(dirname(args.out), { recursive: true });
-    (await import('node:fs')).cpSync(built, args.out, { recursive: true });
-  }
   // The published site carries the publisher's data only: no demo.
   rmSync(join(args.out, 'demo'), { recursive: true, force: true });
   writeData(join(args.out, 'data'), snapshot);
   const total = [...snapshot.blobs.values()].reduce((n, b) => n + b.byteLength, 0);
   console.log(`\nPublished to ${args.out} (${(total / 1024 / 1024).toFixed(1)} MB of data) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-  console.log(args.base ? `Serve it under ${args.base}/ (e.g. GitHub Pages for a repository of that name).` : 'Copy the folder to any static web server.');
+  console.log('Copy the folder to any static web server, at its root or under a sub-path (see the README).');
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,13 +4,18 @@
  * for WebAssembly and served from this site) converts between Parquet and the Arrow the engine speaks.
  */
 import { tableToIPC } from 'apache-arrow';
-import { startEngine } from './index';
+import { query, startEngine } from './index';
 import { ident } from './sql';
 
 type ParquetWasm = typeof import('parquet-wasm/esm');
 
 /** The canonical tables a user can export, in the order the page lists them. */
 export const EXPORTABLE_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts'] as const;
+
+export interface ColumnType {
+  name: string;
+  type: string;
+}
 
 let loader: () => Promise<ParquetWasm> = async () => {
   const [m, wasm] = await Promise.all([import('parquet-wasm/esm'), import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')]);
@@ -31,29 +36,55 @@ function parquet(): Promise<ParquetWasm> {
   return loaded;
 }
 
-/** A table (or any relation) as Parquet bytes, zstd-compressed. */
+/** Column names and DuckDB types, so a restored table gets exactly its types back. */
+export async function tableColumns(table: string): Promise<ColumnType[]> {
+  const rows = await query(`SELECT column_name, column_type FROM (DESCRIBE ${ident(table)})`);
+  return rows.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+}
+
+/**
+ * The select list that writes `table`: Arrow JS writes an all-null boolean column with an empty values
+ * buffer, which Arrow's Rust reader rejects, so such a column is written as null text (its type comes back
+ * from the column list on restore).
+ */
+async function selectList(table: string, columns: ColumnType[]): Promise<string> {
+  const booleans = columns.filter((c) => c.type === 'BOOLEAN');
+  const counts = booleans.length ? (await query(`SELECT ${booleans.map((c, i) => `count(${ident(c.name)}) AS c${i}`).join(', ')} FROM ${ident(table)}`))[0] : {};
+  const allNull = new Set(booleans.filter((_, i) => Number(counts[`c${i}`]) === 0).map((c) => c.name));
+  return columns.map((c) => (allNull.has(c.name) ? `NULL::VARCHAR AS ${ident(c.name)}` : ident(c.name))).join(', ');
+}
+
+/** A table as Parquet bytes, zstd-compressed. */
 export async function tableToParquet(table: string): Promise<Uint8Array> {
   const [pq, db] = await Promise.all([parquet(), startEngine()]);
+  const select = await selectList(table, await tableColumns(table));
   const conn = await db.connect();
   let arrow;
   try {
-    arrow = await conn.query(`SELECT * FROM ${ident(table)}`);
+    arrow = await conn.query(`SELECT ${select} FROM ${ident(table)}`);
   } finally {
     await conn.close();
   }
   const props = new pq.WriterPropertiesBuilder().setCompression(pq.Compression.ZSTD).build();
-  const wasmTable = pq.Table.fromIPCStream(tableToIPC(arrow, 'stream'));
-  return pq.writeParquet(wasmTable, props);
+  try {
+    return pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(arrow, 'stream')), props);
+  } catch (e) {
+    throw new Error(`${table} could not be written as Parquet: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
-/** Parquet bytes as a new engine table (replacing one of that name). */
-export async function parquetToTable(bytes: Uint8Array, table: string): Promise<void> {
+/** Parquet bytes as a new engine table (replacing one of that name), cast back to `columns` when given. */
+export async function parquetToTable(bytes: Uint8Array, table: string, columns?: ColumnType[]): Promise<void> {
   const [pq, db] = await Promise.all([parquet(), startEngine()]);
   const ipc = pq.readParquet(bytes).intoIPCStream();
+  const loading = `${table}__parquet`;
   const conn = await db.connect();
   try {
-    await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-    await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    await conn.query(`DROP TABLE IF EXISTS ${ident(loading)}`);
+    await conn.insertArrowFromIPCStream(ipc, { name: loading, create: true });
+    const select = columns ? columns.map((c) => `${ident(c.name)}::${c.type} AS ${ident(c.name)}`).join(', ') : '*';
+    await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select} FROM ${ident(loading)}`);
+    await conn.query(`DROP TABLE ${ident(loading)}`);
   } finally {
     await conn.close();
   }

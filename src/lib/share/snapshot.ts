@@ -4,7 +4,7 @@
  * keeps one in the browser; opening one skips reading CSV and rebuilding the model, and a re-mapping still
  * works because the staging tables come back too.
  */
-import { parquetToTable, tableToParquet } from '$lib/engine/parquet';
+import { parquetToTable, tableColumns, tableToParquet, type ColumnType } from '$lib/engine/parquet';
 import type { FileReport } from '$lib/ingest/types';
 import type { FileModel } from '$lib/model/analyse';
 import type { BuildResult } from '$lib/model/build';
@@ -22,8 +22,8 @@ export interface SnapshotManifest {
   version: number;
   kind: SnapshotKind;
   created: string;
-  files: { report: FileReport; model: FileModel; parquet: string; bytes: number }[];
-  tables: { name: string; parquet: string; bytes: number }[];
+  files: { report: FileReport; model: FileModel; parquet: string; bytes: number; columns: ColumnType[] }[];
+  tables: { name: string; parquet: string; bytes: number; columns: ColumnType[] }[];
   agendaWords: AgendaWords;
   result: BuildResult;
 }
@@ -50,14 +50,14 @@ export async function captureSnapshot(input: SnapshotInput, created = new Date()
     const parquet = `${report.stagingTable}.parquet`;
     const bytes = await tableToParquet(report.stagingTable);
     blobs.set(parquet, bytes);
-    files.push({ report: { ...report, progress: 0 }, model, parquet, bytes: bytes.byteLength });
+    files.push({ report: { ...report, progress: 0 }, model, parquet, bytes: bytes.byteLength, columns: await tableColumns(report.stagingTable) });
   }
   const tables: SnapshotManifest['tables'] = [];
   for (const name of SNAPSHOT_TABLES) {
     const parquet = `table_${name}.parquet`;
     const bytes = await tableToParquet(name);
     blobs.set(parquet, bytes);
-    tables.push({ name, parquet, bytes: bytes.byteLength });
+    tables.push({ name, parquet, bytes: bytes.byteLength, columns: await tableColumns(name) });
   }
   const manifest: SnapshotManifest = {
     format: SNAPSHOT_FORMAT,
@@ -82,6 +82,8 @@ export function parseManifest(json: unknown): SnapshotManifest {
   if (!Array.isArray(m.files) || !Array.isArray(m.tables) || !m.result || !m.agendaWords) throw new SnapshotError('the data manifest is incomplete');
   const safeName = (n: unknown) => typeof n === 'string' && /^[A-Za-z0-9_.-]+\.parquet$/.test(n);
   if (![...m.files, ...m.tables].every((f) => safeName(f.parquet))) throw new SnapshotError('the data manifest names a file outside its folder');
+  const typesOk = (cs: unknown) => Array.isArray(cs) && cs.every((c) => typeof c?.name === 'string' && typeof c?.type === 'string' && /^[A-Z0-9_(), []+$/.test(c.type));
+  if (![...m.files, ...m.tables].every((f) => typesOk(f.columns))) throw new SnapshotError('the data manifest describes its columns wrongly');
   const known = new Set<string>(SNAPSHOT_TABLES);
   if (!m.tables.every((t) => known.has(t.name))) throw new SnapshotError('the data manifest names an unknown table');
   return m as SnapshotManifest;
@@ -90,7 +92,7 @@ export function parseManifest(json: unknown): SnapshotManifest {
 /** Put a snapshot's tables back into the engine. `read` fetches one Parquet file by name. */
 export async function restoreSnapshot(manifest: SnapshotManifest, read: (name: string) => Promise<Uint8Array>): Promise<void> {
   await Promise.all([
-    ...manifest.tables.map(async (t) => parquetToTable(await read(t.parquet), t.name)),
-    ...manifest.files.map(async (f) => parquetToTable(await read(f.parquet), f.report.stagingTable!))
+    ...manifest.tables.map(async (t) => parquetToTable(await read(t.parquet), t.name, t.columns)),
+    ...manifest.files.map(async (f) => parquetToTable(await read(f.parquet), f.report.stagingTable!, f.columns))
   ]);
 }
