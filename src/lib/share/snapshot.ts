@@ -82,7 +82,7 @@ export function parseManifest(json: unknown): SnapshotManifest {
   if (!Array.isArray(m.files) || !Array.isArray(m.tables) || !m.result || !m.agendaWords) throw new SnapshotError('the data manifest is incomplete');
   const safeName = (n: unknown) => typeof n === 'string' && /^[A-Za-z0-9_.-]+\.parquet$/.test(n);
   if (![...m.files, ...m.tables].every((f) => safeName(f.parquet))) throw new SnapshotError('the data manifest names a file outside its folder');
-  const typesOk = (cs: unknown) => Array.isArray(cs) && cs.every((c) => typeof c?.name === 'string' && typeof c?.type === 'string' && /^[A-Z0-9_(), []+$/.test(c.type));
+  const typesOk = (cs: unknown) => Array.isArray(cs) && cs.every((c) => typeof c?.name === 'string' && typeof c?.type === 'string' && /^[A-Z0-9_(), [\]]+$/.test(c.type));
   if (![...m.files, ...m.tables].every((f) => typesOk(f.columns))) throw new SnapshotError('the data manifest describes its columns wrongly');
   const known = new Set<string>(SNAPSHOT_TABLES);
   if (!m.tables.every((t) => known.has(t.name))) throw new SnapshotError('the data manifest names an unknown table');
