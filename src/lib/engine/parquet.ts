@@ -30,6 +30,11 @@ export function useParquetLoader(load: () => Promise<ParquetWasm>): void {
   loaded = null;
 }
 
+/** Start loading the codec now (it loads in parallel with the engine when a page opens baked data). */
+export function preloadParquet(): void {
+  void parquet().catch(() => {});
+}
+
 function parquet(): Promise<ParquetWasm> {
   loaded ??= loader();
   loaded.catch(() => (loaded = null));

@@ -12,7 +12,8 @@ beforeAll(async () => {
       (TIMESTAMP '2025-12-01 09:00:00', '1:1', 'one_on_one', 'held', 'meeting', 'd@x', 'a@x', NULL, 'o.csv', 3),
       (TIMESTAMP '2026-01-06 09:00:00', 'QBR', 'customer', 'held', 'meeting', 'd@x', 'a@x', 'Acme', 'h.csv', 1);
     CREATE OR REPLACE TABLE person_names (person_key VARCHAR, name VARCHAR); INSERT INTO person_names VALUES ('a@x', 'Alex');
-    CREATE OR REPLACE TABLE outcomes (as_of DATE);`);
+    CREATE OR REPLACE TABLE outcomes (as_of DATE);
+    CREATE OR REPLACE TABLE goals (start_date DATE, updated_at TIMESTAMP);`);
 });
 
 describe('drill-down', () => {

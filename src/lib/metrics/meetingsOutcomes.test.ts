@@ -25,6 +25,7 @@ beforeAll(async () => {
       ${meet('E', '2026-01-06')}, ${meet('E', '2026-01-13')}, ${meet('E', '2026-01-20')}, ${meet('E', '2026-02-03')}, ${meet('E', '2026-03-20')},
       ${meet('G', '2026-01-06')}, ${meet('G', '2026-02-03')},
       ${meet('A', '2025-12-01')};
+    CREATE OR REPLACE TABLE goals (start_date DATE, updated_at TIMESTAMP);
     CREATE OR REPLACE TABLE outcomes (outcome_id VARCHAR, account VARCHAR, segment VARCHAR, csm VARCHAR, as_of DATE, due_date DATE, progress_pct DOUBLE, source_id INTEGER, source_row INTEGER);
     INSERT INTO outcomes VALUES
       ${snap('a', 'A', 'High', '2025-12-31', 10)}, ${snap('a', 'A', 'High', '2026-03-15', 11)},

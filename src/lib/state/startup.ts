@@ -4,21 +4,39 @@
  */
 import { parseManifest, restoreSnapshot, SnapshotError, type SnapshotManifest } from '$lib/share/snapshot';
 import { readStored } from '$lib/share/deviceStore';
+import { preloadParquet } from '$lib/engine/parquet';
 import type { Loads } from './loads.svelte';
 import type { DataModel } from './model.svelte';
 
-async function siteData(base: string): Promise<SnapshotManifest> {
-  const res = await fetch(`${base}/data/manifest.json`);
-  if (!res.ok) throw new SnapshotError(`the site's data could not be fetched (HTTP ${res.status})`);
-  return parseManifest(await res.json());
+interface SiteData {
+  manifest: SnapshotManifest;
+  /** Each Parquet file, fetched as soon as the manifest names it. */
+  blobs: Map<string, Promise<Uint8Array>>;
 }
 
-async function restoreSite(manifest: SnapshotManifest, base: string, loads: Loads, model: DataModel): Promise<void> {
-  await restoreSnapshot(manifest, async (name) => {
-    const res = await fetch(`${base}/data/${encodeURIComponent(name)}`);
-    if (!res.ok) throw new SnapshotError(`${name} could not be fetched (HTTP ${res.status})`);
-    return new Uint8Array(await res.arrayBuffer());
-  });
+/**
+ * Fetch the site's data (manifest, then every file at once) and the Parquet codec, without waiting for the
+ * engine: the downloads overlap the engine's start.
+ */
+export async function fetchSiteData(base: string): Promise<SiteData> {
+  preloadParquet();
+  const res = await fetch(`${base}/data/manifest.json`);
+  if (!res.ok) throw new SnapshotError(`the site's data could not be fetched (HTTP ${res.status})`);
+  const manifest = parseManifest(await res.json());
+  const blobs = new Map<string, Promise<Uint8Array>>();
+  for (const f of [...manifest.tables, ...manifest.files]) {
+    const bytes = fetch(`${base}/data/${encodeURIComponent(f.parquet)}`).then(async (r) => {
+      if (!r.ok) throw new SnapshotError(`${f.parquet} could not be fetched (HTTP ${r.status})`);
+      return new Uint8Array(await r.arrayBuffer());
+    });
+    bytes.catch(() => {}); // observed when restored
+    blobs.set(f.parquet, bytes);
+  }
+  return { manifest, blobs };
+}
+
+async function restoreSite({ manifest, blobs }: SiteData, loads: Loads, model: DataModel): Promise<void> {
+  await restoreSnapshot(manifest, (name) => blobs.get(name) ?? Promise.reject(new SnapshotError(`${name} is not in the manifest`)));
   loads.restore(
     manifest.files.map((f) => f.report),
     manifest.kind === 'published' ? 'published' : 'demo'
@@ -30,11 +48,14 @@ async function restoreSite(manifest: SnapshotManifest, base: string, loads: Load
   );
 }
 
-/** Returns when everything is loaded; a load already started by the user (a drop) wins. */
-export async function openStartingData(base: string, loads: Loads, model: DataModel): Promise<void> {
-  const [manifest, stored] = await Promise.all([loads.track(siteData(base)), loads.track(readStored().catch(() => []))]);
+/**
+ * Returns when everything is loaded; a load already started by the user (a drop) wins. `site` is the
+ * site's data, fetched early (see fetchSiteData).
+ */
+export async function openStartingData(site: Promise<SiteData>, loads: Loads, model: DataModel): Promise<void> {
+  const [data, stored] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => []))]);
   if (loads.reports.length) return;
-  if (manifest.kind === 'published' || !stored.length) await loads.track(restoreSite(manifest, base, loads, model));
+  if (data.manifest.kind === 'published' || !stored.length) await loads.track(restoreSite(data, loads, model));
   if (stored.length) {
     await loads.addFiles(
       stored.map((s) => s.file),
