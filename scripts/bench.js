@@ -1,51 +1,79 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: timings of the production build in headless Chromium, a fresh browser per run,
- * medians (min–max) of several runs, each load set beside the bare engine's read of the same file
- * (the project's own /bare/ page: register the file, one read_csv, nothing else). Writes BENCHMARKS.md.
+ * `npm run bench`: the production build served on 127.0.0.1, headless Chromium, a fresh browser per run,
+ * median (min–max) of several runs. Every load is measured beside the bare engine reading the same
+ * meetings file (the project's own /bare/ page: register the file, one read_csv, nothing else).
+ * Writes BENCHMARKS.md.
  *
- *   npm run build && node scripts/bench.js [--runs 5] [--sizes 10000,100000]
+ *   npm run build && node scripts/bench.js [--runs 5] [--sizes 10000,100000,1000000] [--changes 20]
  *
- * Not yet measured (issue 6): filter change → ready p50/p95, peak memory, 1M and 5M rows.
+ * Memory is the proportional set size (PSS, shared pages split between processes) summed over every
+ * Chromium process this script started: browser, renderer, GPU/utility and the page's workers.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execSync } from 'node:child_process';
-import { startSite, launchBrowser, waitReady } from '../tests/e2e/harness.js';
-import { mulberry32 } from './generate-demo.js';
+import { gzipSync } from 'node:zlib';
+import { ROOT, startSite, launchBrowser, waitReady } from '../tests/e2e/harness.js';
+import { writeBenchSet } from './bench-data.js';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const RUNS = Number(arg('runs', 5));
-const SIZES = arg('sizes', '10000,100000').split(',').map(Number);
-
-/** A HubSpot-style meetings export of n rows (deterministic). */
-function meetingsCsv(n) {
-  const rand = mulberry32(n);
-  const lines = ['Record ID,Meeting name,Meeting start time,Meeting end time,Meeting outcome,Activity assigned to,Associated Company'];
-  const outcomes = ['Completed', 'Completed', 'Completed', 'Canceled', 'Rescheduled', 'No show'];
-  const start = Date.UTC(2024, 0, 1);
-  for (let i = 0; i < n; i++) {
-    const t = new Date(start + Math.floor(rand() * 730) * 86400000 + (8 + Math.floor(rand() * 9)) * 3600000);
-    const iso = t.toISOString().slice(0, 16).replace('T', ' ');
-    const end = new Date(t.getTime() + 1800000).toISOString().slice(0, 16).replace('T', ' ');
-    lines.push(`${25000000000 + i},Check-in ${i % 97},${iso},${end},${outcomes[i % outcomes.length]},csm${i % 200}@example.com,Account ${i % 3000}`);
-  }
-  return lines.join('\n') + '\n';
-}
+const SIZES = arg('sizes', '10000,100000,1000000').split(',').map(Number);
+const CHANGES = Number(arg('changes', 20));
+const LOAD_TIMEOUT = 900_000;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (xs) => `${Math.round(median(xs))} ms (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})`;
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const ms = (x) => `${Math.round(x).toLocaleString('en-US')} ms`;
+const fmt = (xs) => (xs.length ? `${ms(median(xs))} (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})` : 'n/a');
+const mib = (b) => `${Math.round(b / 2 ** 20).toLocaleString('en-US')} MiB`;
+const fmtMem = (xs) => (xs.length ? `${mib(median(xs))} (${Math.round(Math.min(...xs) / 2 ** 20)}–${Math.round(Math.max(...xs) / 2 ** 20)})` : 'n/a');
 
-const site = await startSite();
-const dir = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
-const results = { firstPaint: [], coldReady: [], bare: {}, cadence: {} };
+/** PSS in bytes of every Chromium process descended from this script. */
+function chromiumMemory() {
+  const table = execSync('ps -eo pid=,ppid=,comm=').toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const children = new Map();
+  for (const [pid, ppid] of table) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const mine = [];
+  const walk = (pid) => {
+    for (const c of children.get(pid) ?? []) {
+      mine.push(c);
+      walk(c);
+    }
+  };
+  walk(String(process.pid));
+  let total = 0;
+  for (const pid of mine) {
+    try {
+      const m = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+) kB/m);
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // the process ended between ps and the read
+    }
+  }
+  return total;
+}
+
+/** Sample memory every 200 ms until stopped; returns the peak. */
+function memorySampler() {
+  let peak = chromiumMemory();
+  const timer = setInterval(() => (peak = Math.max(peak, chromiumMemory())), 200);
+  return () => {
+    clearInterval(timer);
+    return Math.max(peak, chromiumMemory());
+  };
+}
 
 async function fresh(fn) {
   const browser = await launchBrowser();
@@ -57,72 +85,204 @@ async function fresh(fn) {
   }
 }
 
+/** In the page: make one filter change and time it until the page is ready again (and has painted). */
+function timeChange(page, testid, value) {
+  return page.evaluate(
+    ([testid, value]) =>
+      new Promise((resolve) => {
+        const app = document.querySelector('[data-testid="app"]');
+        const select = document.querySelector(`[data-testid="${testid}"]`);
+        let busySeen = false;
+        const t0 = performance.now();
+        const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+        const observer = new MutationObserver(() => {
+          const status = app.getAttribute('data-status');
+          if (status === 'busy') busySeen = true;
+          else if (busySeen) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(app, { attributes: true, attributeFilter: ['data-status'] });
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        // A change that needs no query never turns the page busy.
+        setTimeout(() => {
+          if (!busySeen) {
+            observer.disconnect();
+            done();
+          }
+        }, 50);
+      }),
+    [testid, value]
+  );
+}
+
+/** Twenty-odd different filter changes from what the loaded data offers, on the two busiest views. */
+async function filterChanges(page, count) {
+  const offered = await page.$$eval('[data-testid="filters"] select', (selects) =>
+    selects.map((s) => ({ testid: s.getAttribute('data-testid'), values: [...s.options].map((o) => o.value) }))
+  );
+  const window = offered.find((s) => s.testid === 'filter-window');
+  const plan = [];
+  const others = offered.filter((s) => s.testid !== 'filter-window');
+  for (let i = 0; plan.length < count && i < 200; i++) {
+    const presets = window.values.filter((v) => v !== 'custom');
+    plan.push({ testid: 'filter-window', value: presets[i % presets.length] });
+    const s = others[i % others.length];
+    if (s?.values.length > 1) plan.push({ testid: s.testid, value: s.values[1 + (Math.floor(i / others.length) % (s.values.length - 1))] });
+    if (s) plan.push({ testid: s.testid, value: '' });
+  }
+  const times = [];
+  for (const [i, change] of plan.slice(0, count).entries()) {
+    if (i === Math.floor(count / 2)) {
+      await page.click('[data-testid="tab-oneonone"]');
+      await waitReady(page, LOAD_TIMEOUT);
+    }
+    times.push(await timeChange(page, change.testid, change.value));
+  }
+  return times;
+}
+
+/** Gzipped size of the JavaScript the first paint needs: the entry scripts the built page names. */
+function firstPaintJs() {
+  const html = readFileSync(join(ROOT, 'build/index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:href|import\()\s*=?\s*"(\.\/_app\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [...new Set(refs)];
+  const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'build', f))).length, 0);
+  return { files: files.length, bytes };
+}
+
+const site = await startSite();
+const dir = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
+const cold = { firstPaint: [], engine: [], ready: [] };
+const bySize = {};
+
 for (let r = 0; r < RUNS; r++) {
   await fresh(async (page) => {
     const t0 = Date.now();
     await page.goto(site.url);
     await waitReady(page, 180_000);
-    results.coldReady.push(Date.now() - t0);
-    results.firstPaint.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    cold.ready.push(Date.now() - t0);
+    const marks = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      engine: performance.getEntriesByName('cadence:engine-ready')[0]?.startTime ?? NaN
+    }));
+    cold.firstPaint.push(marks.fcp);
+    cold.engine.push(marks.engine);
   });
+  process.stdout.write(`cold run ${r + 1}/${RUNS}: ${cold.ready.at(-1)} ms\n`);
 }
 
 for (const n of SIZES) {
-  const file = join(dir, `meetings_${n}.csv`);
-  writeFileSync(file, meetingsCsv(n));
-  results.bare[n] = [];
-  results.cadence[n] = [];
+  const files = await writeBenchSet(join(dir, String(n)), n);
+  const [meetings] = files;
+  const res = (bySize[n] = { bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], failed: [] });
   for (let r = 0; r < RUNS; r++) {
     await fresh(async (page) => {
       await page.goto(`${site.url}bare/`);
       await page.waitForSelector('main[data-status="ready"]', { timeout: 60_000 });
-      await page.setInputFiles('input[type="file"]', file);
-      await page.waitForFunction(() => /rows in/.test(document.querySelector('[data-testid="bare-result"]')?.textContent ?? ''), null, { timeout: 300_000 });
+      const idle = chromiumMemory();
+      const peak = memorySampler();
+      await page.setInputFiles('input[type="file"]', meetings);
+      await page.waitForFunction(() => /rows in|failed/.test(document.querySelector('[data-testid="bare-result"]')?.textContent ?? ''), null, { timeout: LOAD_TIMEOUT });
+      res.bareMemory.push(peak() - idle);
       const text = await page.textContent('[data-testid="bare-result"]');
-      results.bare[n].push(Number(text.match(/in (\d+) ms/)[1]));
+      res.bare.push(Number(text.match(/in (\d+) ms/)?.[1] ?? NaN));
     });
     await fresh(async (page) => {
       await page.goto(site.url);
       await waitReady(page, 180_000);
+      await page.waitForTimeout(1000);
+      const idle = chromiumMemory();
+      const peak = memorySampler();
       const t0 = Date.now();
-      await page.setInputFiles('input[type="file"]', file);
-      await page.waitForFunction(
-        (name) => {
-          const r = document.querySelector(`[data-testid="file-report"][data-file="${name}"]`);
-          return r && r.getAttribute('data-status') !== 'loading' && document.querySelector('[data-testid="app"]')?.getAttribute('data-status') === 'ready';
-        },
-        `meetings_${n}.csv`,
-        { timeout: 300_000, polling: 50 }
-      );
-      results.cadence[n].push(Date.now() - t0);
+      await page.setInputFiles('input[type="file"]', files);
+      const outcome = await page
+        .waitForFunction(
+          (count) => {
+            const reports = [...document.querySelectorAll('[data-testid="file-report"]')];
+            const done = reports.length === count && reports.every((r) => r.getAttribute('data-status') !== 'loading');
+            return done && document.querySelector('[data-testid="app"]')?.getAttribute('data-status') === 'ready' && reports.map((r) => r.getAttribute('data-status'));
+          },
+          files.length,
+          { timeout: LOAD_TIMEOUT, polling: 50 }
+        )
+        .then((h) => h.jsonValue(), (e) => [`no result: ${e.message.split('\n')[0]}`]);
+      const tReady = Date.now() - t0;
+      if (!outcome.every((s) => s === 'loaded')) {
+        res.failed.push(`run ${r + 1}: ${outcome.join(', ')} ${(await page.$$eval('[data-testid="file-message"]', (els) => els.map((e) => e.textContent).join(' | ')).catch(() => ''))}`);
+        peak();
+        return;
+      }
+      res.ready.push(tReady);
+      for (const tab of ['oneonone', 'goals', 'outcomes', 'meetings']) {
+        await page.click(`[data-testid="tab-${tab}"]`);
+        await waitReady(page, LOAD_TIMEOUT);
+      }
+      res.all.push(Date.now() - t0);
+      res.memory.push(peak() - idle);
+      res.changes.push(...(await filterChanges(page, CHANGES)));
     });
+    process.stdout.write(`${n} rows, run ${r + 1}/${RUNS}: bare ${res.bare.at(-1)} ms, Cadence ready ${res.ready.at(-1) ?? '—'} ms, all views ${res.all.at(-1) ?? '—'} ms, peak +${mib(res.memory.at(-1) ?? 0)}${res.failed.length ? ` (${res.failed.at(-1)})` : ''}\n`);
   }
+  rmSync(join(dir, String(n)), { recursive: true, force: true });
 }
 await site.close();
 rmSync(dir, { recursive: true, force: true });
 
+const js = firstPaintJs();
 const chromium = execSync('/usr/bin/chromium --version 2>/dev/null || echo chromium').toString().trim();
+const label = (n) => `${n.toLocaleString('en-US')} meetings`;
+const ratio = (a, b) => (a.length && b.length ? `${(median(a) / median(b)).toFixed(1)}×` : '');
 const rows = [
-  `| first contentful paint (demo page) | ${fmt(results.firstPaint)} | | |`,
-  `| cold load → demo dashboard ready (8 exports, 27.7k rows) | ${fmt(results.coldReady)} | | |`,
-  ...SIZES.map((n) => `| drop → ready, ${n.toLocaleString('en-US')} meetings | ${fmt(results.cadence[n])} | ${fmt(results.bare[n])} | ${(median(results.cadence[n]) / median(results.bare[n])).toFixed(1)}× |`)
+  `| first contentful paint (demo page) | ${fmt(cold.firstPaint)} | | |`,
+  `| JavaScript the first paint needs (gzipped, ${js.files} files) | ${(js.bytes / 1024).toFixed(1)} KiB | | |`,
+  `| cold load → engine ready | ${fmt(cold.engine)} | | |`,
+  `| cold load → demo dashboard ready | ${fmt(cold.ready)} | | |`,
+  ...SIZES.flatMap((n) => {
+    const s = bySize[n];
+    return [
+      `| drop → first view ready, ${label(n)} + roster, accounts, goals, outcomes | ${fmt(s.ready)} | ${fmt(s.bare)} | ${ratio(s.ready, s.bare)} |`,
+      `| drop → all views ready, ${label(n)} | ${fmt(s.all)} | ${fmt(s.bare)} | ${ratio(s.all, s.bare)} |`,
+      `| filter change → ready, ${label(n)}: p50 / p95 of ${s.changes.length} | ${s.changes.length ? `${ms(quantile(s.changes, 0.5))} / ${ms(quantile(s.changes, 0.95))}` : 'n/a'} | | |`,
+      `| peak memory above idle, ${label(n)} | ${fmtMem(s.memory)} | ${fmtMem(s.bareMemory)} | ${ratio(s.memory, s.bareMemory)} |`,
+      ...(s.failed.length ? [`| **failed loads, ${label(n)}** | ${s.failed.join('; ')} | | |`] : [])
+    ];
+  })
 ];
 const report = `# Benchmarks
 
-Measured by \`npm run bench\` (\`scripts/bench.js\`): the production build served on 127.0.0.1, headless
-Chromium, a fresh browser per run, median (min–max) of ${RUNS} runs. "Bare engine" is the project's own
-\`/bare/\` page: register the same file and run one \`CREATE TABLE t AS SELECT * FROM read_csv(...)\`.
-Cadence's figure is from picking the file to the page being ready: read, record count, reconciliation,
-recognition, mapping, normalization and the visible view recomputed.
+Measured by \`npm run bench\` (\`scripts/bench.js\`, data from \`scripts/bench-data.js\`): the production build
+served on 127.0.0.1, headless Chromium, a fresh browser per run, median (min–max) of ${RUNS} runs.
+
+- **Bare engine**: the project's own \`/bare/\` page registers the same meetings file and runs one
+  \`CREATE TABLE t AS SELECT * FROM read_csv(...)\`, nothing else.
+- **Drop → first view ready**: from picking the five files (meetings, roster, accounts, goals, outcomes) to
+  the page being ready: read, record count, reconciliation, recognition, mapping, normalization, the canonical
+  tables and the visible view. **All views ready** adds visiting every other view until each is ready.
+- **Filter change**: timed in the page from the change to the page being ready and painted, over
+  ${CHANGES} different changes (window, manager, team, CSM, segment, kind) per run, pooled over the runs.
+- **Memory**: proportional set size of every Chromium process (browser, renderer, utility, workers),
+  peak during the load above the idle page just before it.
 
 Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, ${chromium}, Node ${process.version}.
-Run: ${new Date().toISOString().slice(0, 10)}.
+Run: ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm run bench\`.
 
 | figure | Cadence | bare engine | ratio |
 |---|---|---|---|
 ${rows.join('\n')}
-
-Not measured yet (issue 6): filter change → ready (p50/p95), peak memory, 1M and 5M rows.
 `;
-writeFileSync('BENCHMARKS.md', report);
+writeFileSync(join(ROOT, 'BENCHMARKS.md'), report + readNotes());
 console.log(report);
+
+/** Hand-written analysis below the generated table is kept across runs. */
+function readNotes() {
+  try {
+    const text = readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8');
+    const i = text.indexOf('\n## ');
+    return i >= 0 ? text.slice(i) : '';
+  } catch {
+    return '';
+  }
+}

@@ -71,13 +71,20 @@ export function foldSql(expr: string): string {
   return `regexp_replace(lower(trim(${expr})), '[\\s_\\-]+', ' ', 'g')`;
 }
 
-/** CASE expression mapping a text expression through a vocabulary; unknown words give NULL. */
+/**
+ * A text expression mapped through a vocabulary; unknown words give NULL. One map lookup, so the folding
+ * (a regex) runs once per value, not once per word; the first value listing a word wins.
+ */
 export function vocabCase(expr: string, vocab: Record<string, string[]>): string {
-  const folded = foldSql(expr);
-  const whens = Object.entries(vocab)
-    .map(([value, words]) => `WHEN ${folded} IN (${[...new Set(words.map((w) => w.toLowerCase().replace(/[\s_-]+/g, ' ')))].map((w) => `'${esc(w)}'`).join(', ')}) THEN '${value}'`)
-    .join(' ');
-  return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ${whens} END`;
+  const seen = new Map<string, string>();
+  for (const [value, words] of Object.entries(vocab)) {
+    for (const w of words) {
+      const key = w.toLowerCase().replace(/[\s_-]+/g, ' ');
+      if (!seen.has(key)) seen.set(key, value);
+    }
+  }
+  const entries = [...seen].map(([k, v]) => `'${esc(k)}': '${esc(v)}'`).join(', ');
+  return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ELSE (MAP {${entries}})[${foldSql(expr)}] END`;
 }
 
 /** Whether free text mentions any of the words (word starts, case-insensitive). */
