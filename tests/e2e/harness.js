@@ -1,7 +1,8 @@
 /**
- * End-to-end harness: the production build served on 127.0.0.1, driven in Debian's headless Chromium
- * through playwright-core (no browser download). Every page records console errors, page errors and any
- * request that leaves the page's origin, so each test can assert there were none.
+ * End-to-end harness: the production build served on 127.0.0.1 (with the security headers a host should
+ * send), driven in Debian's headless Chromium through playwright-core (no browser download). Every page
+ * records console errors, page errors, Content-Security-Policy violations and any request that leaves the
+ * page's origin, so each test can assert there were none.
  */
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -34,14 +35,37 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 }
 
-/** A page with watchers: `problems.errors` (console errors, page errors) and `problems.external` (requests off-origin). */
+/** Marks what Chromium reports about a Content-Security-Policy (blocked loads, inline code, eval). */
+const CSP_TEXT = /Content[- ]Security[- ]Policy/i;
+
+/**
+ * A page with watchers: `problems.errors` (console errors, page errors, CSP violations),
+ * `problems.csp` (CSP violations alone, in the page and its workers) and `problems.external` (requests off-origin).
+ */
 export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '' } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const problems = { errors: [], external: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+  // Report every violation as a console error, including those Chromium would only count (e.g. report-only).
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)
+    );
   });
+  const page = await context.newPage();
+  const problems = { errors: [], external: [], csp: [] };
+  const csp = (where, text) => {
+    if (!CSP_TEXT.test(text)) return false;
+    problems.csp.push(`${where}: ${text}`);
+    return true;
+  };
+  page.on('console', (m) => {
+    const isCsp = csp('page', m.text());
+    if (m.type() === 'error' || isCsp) problems.errors.push(`console: ${m.text()}`);
+  });
+  page.on('worker', (w) =>
+    w.on('console', (m) => {
+      if (csp(`worker ${w.url()}`, m.text())) problems.errors.push(`worker console: ${m.text()}`);
+    })
+  );
   page.on('pageerror', (e) => problems.errors.push(`page: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
