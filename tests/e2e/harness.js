@@ -43,8 +43,8 @@ const CSP_TEXT = /Content[- ]Security[- ]Policy/i;
  * page's CSP violations alone) and `problems.external` (requests off-origin, workers' included: a worker's
  * request the policy blocks shows up there, as Chromium does not report it to any console).
  */
-export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '', setup } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '', setup, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', ...contextOptions });
   // Every violation in the document as a console error naming its directive and place, whatever Chromium's own message says.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
