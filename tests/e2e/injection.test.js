@@ -8,12 +8,12 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles } from './harness.js';
 import { exploreAll } from './explore.js';
-import { PAYLOADS } from '../fixtures/injection/generate.js';
+import { PAYLOADS, build } from '../fixtures/injection/generate.js';
 
 const DIR = join(ROOT, 'tests/fixtures/injection');
 /** The roster goes in under a hostile file name: file names are shown too. */
@@ -114,6 +114,10 @@ function assertInert({ baseline, after }, { hits, dialogs, popups }) {
 }
 
 describe('data is text', () => {
+  it('loads the fixtures its generator writes', () => {
+    for (const [name, text] of Object.entries(build())) assert.equal(readFileSync(join(DIR, name), 'utf8'), text, `${name}: run node tests/fixtures/injection/generate.js`);
+  });
+
   it('renders every payload as literal text in every view, and nothing runs or is injected (under the CSP)', async () => {
     const s = await session({});
     try {
