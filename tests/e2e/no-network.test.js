@@ -10,8 +10,8 @@ import { createServer } from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, LAUNCH_ARGS, ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles } from './harness.js';
-import { exploreAll } from './explore.js';
+import { CHROMIUM, LAUNCH_ARGS, ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab } from './harness.js';
+import { TABS, exploreAll } from './explore.js';
 
 const LAYOUTS = join(ROOT, 'tests/fixtures/layouts');
 
@@ -70,19 +70,24 @@ describe('no network', () => {
       assert.ok(reports.every((r) => r.status !== 'refused'), 'every layout fixture loads');
       await exploreAll(page);
 
-      // EXPORTS: click every export the page offers (CSV, SVG, PNG, Parquet, once they exist) and take
-      // the download; none may cause a request off the origin.
-      await page.click('[data-testid="tab-meetings"]');
-      await waitReady(page);
-      const exportButtons = page.locator('[data-testid^="export-"]');
-      for (let i = 0; i < (await exportButtons.count()); i++) {
-        const button = exportButtons.nth(i);
-        if (!(await button.isVisible())) continue;
-        const download = page.waitForEvent('download', { timeout: 30_000 });
-        await button.click();
-        await (await download).path();
-        await waitReady(page);
+      // EXPORTS: click every export the page offers ([data-testid^="export-"]: CSV, SVG, PNG, Parquet, once
+      // they exist) on every tab, and those outside the views once; take each download. None may cause a
+      // request off the origin.
+      const clickExports = async (selector) => {
+        const buttons = page.locator(selector);
+        for (let i = 0; i < (await buttons.count()); i++) {
+          if (!(await buttons.nth(i).isVisible())) continue;
+          const download = page.waitForEvent('download', { timeout: 30_000 });
+          await buttons.nth(i).click();
+          await (await download).path();
+          await waitReady(page);
+        }
+      };
+      for (const tab of TABS) {
+        await showTab(page, tab);
+        await clickExports(`#panel-${tab} [data-testid^="export-"]`);
       }
+      await clickExports('[data-testid^="export-"]:not([role="tabpanel"] *)');
 
       const off = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== site.origin);
       assert.deepEqual(off, [], 'requests outside the page origin');
