@@ -2,13 +2,15 @@
 /**
  * A minimal static file server for the built site (no dependencies), used by `npm start`, the end-to-end
  * tests and the benchmark. It serves on 127.0.0.1 only, optionally under a base path (`--base /cadence`)
- * to mimic a sub-path host such as GitHub Pages.
+ * to mimic a sub-path host such as GitHub Pages. Every response carries the security headers a host should
+ * send (scripts/headers.js), so the tests run under the header policy as well as the pages' <meta> one.
  *
  *   node scripts/serve.js build [--port 4173] [--base /cadence]
  */
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { securityHeaders } from './headers.js';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -28,6 +30,7 @@ const TYPES = {
 export function serve({ root, port = 4173, base = '' }) {
   const dir = resolve(root);
   const prefix = base.replace(/\/+$/, '');
+  const security = securityHeaders(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
@@ -54,12 +57,11 @@ export function serve({ root, port = 4173, base = '' }) {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,
         'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer'
+        ...security
       });
       createReadStream(file).pipe(res);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': 'text/plain', ...security }).end('not found');
     }
   });
   return new Promise((ok) => server.listen(port, '127.0.0.1', () => ok(server)));

@@ -1,7 +1,8 @@
 /**
- * End-to-end harness: the production build served on 127.0.0.1, driven in Debian's headless Chromium
- * through playwright-core (no browser download). Every page records console errors, page errors and any
- * request that leaves the page's origin, so each test can assert there were none.
+ * End-to-end harness: the production build served on 127.0.0.1 (with the security headers a host should
+ * send), driven in Debian's headless Chromium through playwright-core (no browser download). Every page
+ * records console errors, page errors, Content-Security-Policy violations and any request that leaves the
+ * page's origin, so each test can assert there were none.
  */
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
@@ -34,19 +35,35 @@ export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 }
 
-/** A page with watchers: `problems.errors` (console errors, page errors) and `problems.external` (requests off-origin). */
-export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '' } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce' });
+/** Marks what Chromium reports about a Content-Security-Policy (blocked loads, inline code, eval). */
+const CSP_TEXT = /Content[- ]Security[- ]Policy/i;
+
+/**
+ * A page with watchers: `problems.errors` (console errors, page errors, CSP violations), `problems.csp` (the
+ * page's CSP violations alone) and `problems.external` (requests off-origin, workers' included: a worker's
+ * request the policy blocks shows up there, as Chromium does not report it to any console).
+ */
+export async function openPage(browser, site, { viewport = { width: 1280, height: 900 }, colorScheme = 'light', path = '', setup, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: 'reduce', ...contextOptions });
+  // Every violation in the document as a console error naming its directive and place, whatever Chromium's own message says.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`)
+    );
+  });
   const page = await context.newPage();
-  const problems = { errors: [], external: [] };
+  const problems = { errors: [], external: [], csp: [] };
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+    const isCsp = CSP_TEXT.test(m.text());
+    if (isCsp) problems.csp.push(m.text());
+    if (m.type() === 'error' || isCsp) problems.errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.errors.push(`page: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
     if (!u.startsWith(site.origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.external.push(u);
   });
+  await setup?.(context, page); // extra watchers that must see the first request
   await page.goto(site.url + path);
   return { page, context, problems };
 }

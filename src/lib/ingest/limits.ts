@@ -4,13 +4,43 @@ export const LIMITS = {
   maxFileBytes: 1024 * 1024 * 1024,
   /** Largest file that must be held in memory: after decompression (.gz) or re-encoding (UTF-16, Latin-1). */
   maxInMemoryBytes: 512 * 1024 * 1024,
-  /** Longest physical line, as in DuckDB's own default. */
+  /**
+   * Longest physical line, as in DuckDB's own default. DuckDB applies it to a whole record (quoted line
+   * breaks included), so it also bounds the longest value: no separate field limit is needed.
+   */
   maxLineBytes: 2_000_000,
+  /**
+   * Most columns in one file. The engine's CSV reader holds a buffer per column, so tens of thousands of
+   * columns exhaust the tab's memory; real exports, even "all properties" ones, stay well under this.
+   */
+  maxColumns: 1000,
+  /** Most files taken in one drop or pick: each is read, counted and reported on its own. */
+  maxFilesAtOnce: 50,
   /** How much of the file the dialect is decided on. */
   sampleBytes: 256 * 1024,
   /** Above this size the report shows a progress bar. */
   progressFromBytes: 4 * 1024 * 1024
 };
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The refusal for a file wider than maxColumns: the file, the limit, and the way past it. */
+export function tooManyColumns(file: string, columns: number, atLeast = false): string {
+  return (
+    `“${file}” has ${atLeast ? 'at least ' : ''}${n(columns)} columns; Cadence reads at most ${n(LIMITS.maxColumns)} per file, so nothing from it was loaded. ` +
+    'Export only the columns you need (most tools let you pick them), or split the file into several with fewer columns each.'
+  );
+}
+
+/** Null when a drop is within maxFilesAtOnce, else why none of it was taken, naming the first files. */
+export function tooManyFiles(names: string[]): string | null {
+  if (names.length <= LIMITS.maxFilesAtOnce) return null;
+  const shown = names.slice(0, 3).map((x) => `“${x}”`).join(', ');
+  return (
+    `${n(names.length)} files at once (${shown} and ${n(names.length - 3)} more): Cadence takes at most ${n(LIMITS.maxFilesAtOnce)} ` +
+    `at a time, so none of them was loaded. Drop them in batches of ${n(LIMITS.maxFilesAtOnce)} or fewer, or combine exports of the same kind into one file.`
+  );
+}
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;

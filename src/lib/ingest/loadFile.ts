@@ -11,7 +11,7 @@ import { scanInWorker } from './scanClient';
 import { DecodeError, encodingFromBom, transcodeToUtf8 } from './encoding';
 import { gunzipCapped, GzipError } from './gunzip';
 import { hasDoubledCR, repairDoubledCR } from './lineEndings';
-import { LIMITS, formatBytes } from './limits';
+import { LIMITS, formatBytes, tooManyColumns } from './limits';
 import {
   DELIMITER_CANDIDATES,
   chooseDelimiter,
@@ -162,6 +162,11 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     report.dialect = { delimiter, quote, escape, header, skip, encoding, decimalComma: o.decimalComma ?? false };
     report.dateFormat = sniff?.dateFormat ?? null;
     report.timestampFormat = sniff?.timestampFormat ?? null;
+    // Before the full read (a very wide file would exhaust the tab's memory in it), with the dialect set so it can be corrected.
+    if (Math.max(sampleWidth, headerFieldsGuess) > LIMITS.maxColumns) {
+      const lineCut = sample.length === rawSample.length && source.size > LIMITS.sampleBytes; // the sample ends mid-line
+      refuse(tooManyColumns(file.name, Math.max(sampleWidth, headerFieldsGuess), lineCut));
+    }
     const infos: Finding[] = [...repairNotes];
     if (lead) infos.push({ severity: 'info', message: `${lead === 1 ? 'An empty first line was' : `${lead} empty lines at the top were`} skipped.` });
     if (preamble && o.skip === undefined) {
@@ -210,6 +215,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
 
     // A row wider than the sample showed: read again with room for every value, so none is cut off.
     const fullWidth = Math.max(width, ...Object.keys(scan.fieldCounts).map(Number));
+    if (fullWidth > LIMITS.maxColumns) refuse(tooManyColumns(file.name, fullWidth));
     if (fullWidth > width) {
       width = fullWidth;
       readResult = await read(width);

@@ -28,6 +28,16 @@ describe('reconcile', () => {
     expect(r).toMatchObject({ status: 'partial', rejectedLines: 1 });
     expect(r.findings[0].lines).toEqual([3]);
   });
+  it('says how big a row may be when the engine rejects one for its size', () => {
+    const s = scan('a,b\n1,2\n3,4\n');
+    const rejected = [{ line: 3, column: null, errorType: 'LINE_SIZE_OVER_MAXIMUM', message: 'x', csvLine: null }];
+    const r = reconcile({ ...base, scan: s, width: 2, headerFields: 2, rowsLoaded: 1, rejected });
+    expect(r.status).toBe('partial');
+    expect(r.findings.map((f) => f.message)).toEqual([
+      '1 line could not be read (line size over maximum) and is listed as rejected:',
+      'A row over 2,000,000 bytes (line breaks inside its quoted values included) is more than one row may hold. Export without the column holding the long text, or shorten it.'
+    ]);
+  });
   it('names short and long lines, shifted by the skipped lines', () => {
     const s = scan('i,j\n1,2\n3\n4,5,6\n');
     const r = reconcile({ ...base, scan: s, lineOffset: 1, width: 3, headerFields: 2, rowsLoaded: 3 });

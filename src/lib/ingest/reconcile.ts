@@ -5,6 +5,7 @@
 import type { RecordScan } from './recordScan';
 import type { Finding, LoadStatus } from './types';
 import type { RejectedLine } from '$lib/engine/csv';
+import { LIMITS } from './limits';
 
 export interface ReconcileInput {
   /** Scan of the file from the header line on (preamble and leading blank lines excluded). */
@@ -63,6 +64,13 @@ export function reconcile(r: ReconcileInput): Reconciled {
       message: `${plural(rejectedLineSet.length, 'line')} could not be read (${causes}) and ${rejectedLineSet.length === 1 ? 'is' : 'are'} listed as rejected:`,
       ...lineList(rejectedLineSet, rejectedLineSet.length)
     });
+    // The engine's record limit is also the limit on one value: say which, and how to get past it.
+    if (r.rejected.some((x) => /line.size/i.test(x.errorType))) {
+      findings.push({
+        severity: 'warning',
+        message: `A row over ${LIMITS.maxLineBytes.toLocaleString('en-US')} bytes (line breaks inside its quoted values included) is more than one row may hold. Export without the column holding the long text, or shorten it.`
+      });
+    }
   }
 
   // Ragged records, relative to the header (or first record) width.
@@ -119,7 +127,7 @@ export function structuralRefusal(scan: RecordScan, lineOffset: number, maxLineB
   if (scan.longLine) {
     return {
       severity: 'error',
-      message: `Line longer than ${maxLineBytes.toLocaleString('en-US')} bytes, line ${scan.longLine.line + lineOffset}: this does not look like a CSV export (or a quote is missing).`,
+      message: `Line longer than ${maxLineBytes.toLocaleString('en-US')} bytes, line ${scan.longLine.line + lineOffset}: this does not look like a CSV export (or a quote is missing). If one value really is that long, export without its column, or split the export.`,
       lines: [scan.longLine.line + lineOffset]
     };
   }
