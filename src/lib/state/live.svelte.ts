@@ -8,13 +8,19 @@ export class Live<T> {
   error = $state<string | null>(null);
 
   /** `track` counts the work toward the page's busy state (Loads.track). */
-  constructor(track: (work: Promise<void>) => Promise<void>, fetch: () => (() => Promise<T>) | null) {
+  constructor(track: (work: Promise<void>) => Promise<void>, fetch: () => (() => Promise<T>) | null, name = 'query') {
     $effect(() => {
       const job = fetch();
       if (!job) return;
       let current = true;
+      const t0 = performance.now();
       void track(
         job().then(
+          (v) => {
+            performance.measure(`cadence:view ${name}`, { start: t0 }); // read by the benchmark's profile
+            return v;
+          }
+        ).then(
           (v) => {
             if (current) {
               this.value = v;
