@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { sql } from '$lib/testing/duckdb-node';
+import { sql, deriveForTests } from '$lib/testing/duckdb-node';
 import { drillSql } from './drill';
 import { NO_FILTERS } from './filters';
 
@@ -14,6 +14,7 @@ beforeAll(async () => {
     CREATE OR REPLACE TABLE person_names (person_key VARCHAR, name VARCHAR); INSERT INTO person_names VALUES ('a@x', 'Alex');
     CREATE OR REPLACE TABLE outcomes (as_of DATE);
     CREATE OR REPLACE TABLE goals (start_date DATE, updated_at TIMESTAMP);`);
+  await deriveForTests();
 });
 
 describe('drill-down', () => {

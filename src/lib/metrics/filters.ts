@@ -44,15 +44,8 @@ export function kindWhere(f: Filters, m = 'm'): string {
   return inList(`${m}.kind`, f.kinds);
 }
 
-/**
- * The data's "as of" date: the last meeting that is not merely scheduled, else the last outcome snapshot,
- * else the last goal check-in (or goal start), so a goals-only export still has a window.
- */
-export const AS_OF_SQL = `coalesce(
-  (SELECT max(CAST(start_at AS DATE)) FROM meetings WHERE status IS DISTINCT FROM 'scheduled'),
-  (SELECT max(as_of) FROM outcomes),
-  (SELECT greatest(max(CAST(updated_at AS DATE)), max(start_date)) FROM goals),
-  NULL::DATE)`;
+/** The data's "as of" date, computed once per build (see derived.ts). */
+export const AS_OF_SQL = `(SELECT as_of FROM data_range)`;
 
 /** The CTE every metric query starts with: the window, capped at "as of". */
 export function paramsCte(f: Filters): string {

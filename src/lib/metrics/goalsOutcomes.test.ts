@@ -1,12 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { sql } from '$lib/testing/duckdb-node';
+import { sql, deriveForTests } from '$lib/testing/duckdb-node';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
 /** As of 2026-02-15 (the last meeting). A quarter from 2026-01-01 to 2026-03-31 is 45/89 elapsed = 50.56%. */
 beforeAll(async () => {
   await sql(`
-    CREATE OR REPLACE TABLE meetings (start_at TIMESTAMP, status VARCHAR); INSERT INTO meetings VALUES (TIMESTAMP '2026-02-15 09:00:00', 'held');
+    CREATE OR REPLACE TABLE meetings (start_at TIMESTAMP, status VARCHAR, kind VARCHAR, account VARCHAR, csm VARCHAR); INSERT INTO meetings VALUES (TIMESTAMP '2026-02-15 09:00:00', 'held', 'customer', NULL, NULL);
     CREATE OR REPLACE TABLE goals (goal_id VARCHAR, title VARCHAR, owner VARCHAR, manager VARCHAR, status VARCHAR, progress_pct DOUBLE,
       start_date DATE, due_date DATE, updated_at TIMESTAMP, source_id INTEGER, source_row INTEGER);
     INSERT INTO goals VALUES
@@ -27,6 +27,7 @@ beforeAll(async () => {
       ('o2', 'Acme', 'High', 'alex@x', 'achieved', 100, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-11', DATE '2026-02-14', 1, 3),
       ('o3', 'Globex', 'High', 'sam@x', 'in_progress', 10, DATE '2026-01-01', DATE '2026-06-30', NULL, DATE '2026-02-14', 1, 4),
       ('o4', 'Initech', 'Tech', 'sam@x', 'in_progress', 90, DATE '2026-01-01', DATE '2026-06-30', NULL, DATE '2026-03-31', 1, 5);`);
+  await deriveForTests();
 });
 
 const f: Filters = { from: '2026-01-01', to: '2026-03-31', ...NO_FILTERS };

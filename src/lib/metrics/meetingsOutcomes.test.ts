@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { sql } from '$lib/testing/duckdb-node';
+import { sql, deriveForTests } from '$lib/testing/duckdb-node';
 import type { Row } from '$lib/engine/values';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
@@ -38,6 +38,7 @@ beforeAll(async () => {
     CREATE OR REPLACE TABLE accounts (account VARCHAR, segment VARCHAR, csm VARCHAR);
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR);
     CREATE OR REPLACE TABLE person_names (person_key VARCHAR, name VARCHAR);`);
+  await deriveForTests();
 });
 
 const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };

@@ -12,14 +12,7 @@ const SNAP = `snap AS (
 
 function accountBase(f: Filters): string {
   return `WITH ${paramsCte(f)}, ${SNAP},
-  acct AS (
-    SELECT account FROM accounts UNION SELECT account FROM outcomes WHERE account IS NOT NULL
-    UNION SELECT account FROM meetings WHERE kind = 'customer' AND account IS NOT NULL),
-  a AS (
-    SELECT x.account,
-      coalesce(ac.segment, (SELECT any_value(o.segment) FROM outcomes o WHERE o.account = x.account)) AS segment,
-      coalesce(ac.csm, (SELECT any_value(o.csm) FROM outcomes o WHERE o.account = x.account), (SELECT mode(m.csm) FROM meetings m WHERE m.account = x.account)) AS csm
-    FROM acct x LEFT JOIN accounts ac USING (account)),
+  a AS (SELECT * FROM account_dim),
   touch AS (
     SELECT m.account, count(*) FILTER (m.channel = 'meeting')::INTEGER AS meetings, count(*)::INTEGER AS touches,
       count(*) FILTER (m.channel = 'call')::INTEGER AS calls, count(*) FILTER (m.channel = 'email')::INTEGER AS emails,

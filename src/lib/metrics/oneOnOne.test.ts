@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { sql } from '$lib/testing/duckdb-node';
+import { sql, deriveForTests } from '$lib/testing/duckdb-node';
 import { gridSql, managersSql, pairsSql } from './oneOnOne';
 import { NO_FILTERS, type Filters } from './filters';
 
@@ -28,8 +28,9 @@ beforeAll(async () => {
     INSERT INTO people VALUES ('dana@x', 'Dana', NULL, 'East', DATE '2020-01-01', NULL), ('alex@x', 'Alex', 'dana@x', 'East', DATE '2024-01-01', NULL),
       ('sam@x', 'Sam', 'dana@x', 'East', DATE '2026-01-05', NULL);
     CREATE OR REPLACE TABLE person_names AS SELECT person_key, name FROM people;
-    CREATE OR REPLACE TABLE outcomes (as_of DATE);
+    CREATE OR REPLACE TABLE outcomes (as_of DATE, account VARCHAR, segment VARCHAR, csm VARCHAR);
     CREATE OR REPLACE TABLE goals (start_date DATE, updated_at TIMESTAMP);`);
+  await deriveForTests();
 });
 
 const f: Filters = { from: '2025-12-15', to: '2026-02-08', ...NO_FILTERS };

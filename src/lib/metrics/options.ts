@@ -1,9 +1,7 @@
 /** What the filters can offer: the data's date range, people, teams and segments. */
-import { AS_OF_SQL } from './filters';
 
 export const OPTIONS_SQL = {
-  range: `SELECT strftime((${AS_OF_SQL}), '%Y-%m-%d') AS as_of,
-    strftime(coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals)), '%Y-%m-%d') AS first_day`,
+  range: `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, strftime(first_day, '%Y-%m-%d') AS first_day FROM data_range`,
   managers: `SELECT DISTINCT m.manager AS value, coalesce(n.name, m.manager) AS label FROM meetings m LEFT JOIN person_names n ON n.person_key = m.manager
     WHERE m.kind = 'one_on_one' AND m.manager IS NOT NULL ORDER BY label`,
   csms: `SELECT DISTINCT x.csm AS value, coalesce(n.name, x.csm) AS label FROM (SELECT csm FROM meetings UNION SELECT csm FROM accounts UNION SELECT csm FROM outcomes) x

@@ -5,6 +5,7 @@
  * customer meetings told apart, duplicate meetings removed, progress derived. Changing a mapping
  * re-creates the views and tables; the files are never read again.
  */
+import { DERIVED_SQL } from '$lib/metrics/derived';
 import { ident, literal } from '$lib/engine/sql';
 import type { CanonicalTable } from '$lib/model/schema';
 import type { FieldMap } from '$lib/model/recognize';
@@ -401,6 +402,8 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
        UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
        UNION ALL SELECT manager_src FROM ${union('people')})
      WHERE v IS NOT NULL AND lower(v) NOT IN (SELECT alias FROM person_alias)
-     GROUP BY lower(v)`
+     GROUP BY lower(v)`,
+    // Computed once here, read by every view.
+    ...DERIVED_SQL
   ];
 }

@@ -13,7 +13,7 @@ import type { AgendaWords } from '$lib/normalize/vocab';
 export const SNAPSHOT_FORMAT = 'cadence-snapshot';
 export const SNAPSHOT_VERSION = 1;
 /** The canonical tables the views read (the rest of a build is intermediate). */
-export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names'] as const;
+export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names', 'data_range', 'account_dim'] as const;
 
 export type SnapshotKind = 'demo' | 'published' | 'device';
 

@@ -51,3 +51,23 @@ export async function stageCsv(table: string, name: string, text: string, delimi
   await sql(`CREATE OR REPLACE TABLE "${table}" AS SELECT * FROM read_csv('${name}', all_varchar = true, header = true${delim})`);
   return (await sql(`SELECT column_name FROM (DESCRIBE "${table}")`)).map((r) => String(r.column_name));
 }
+
+/**
+ * After a test has created the canonical tables it needs: the others, empty, then the derived tables the
+ * build makes (as the build does), so metric SQL runs on exactly what it runs on in the app.
+ */
+export async function deriveForTests(): Promise<void> {
+  const { DERIVED_SQL } = await import('$lib/metrics/derived');
+  await sql(`
+    CREATE TABLE IF NOT EXISTS meetings (start_at TIMESTAMP, status VARCHAR, kind VARCHAR, account VARCHAR, csm VARCHAR);
+    CREATE TABLE IF NOT EXISTS outcomes (account VARCHAR, segment VARCHAR, csm VARCHAR, as_of DATE);
+    CREATE TABLE IF NOT EXISTS goals (start_date DATE, updated_at TIMESTAMP);
+    CREATE TABLE IF NOT EXISTS accounts (account VARCHAR, segment VARCHAR, csm VARCHAR);
+    ALTER TABLE meetings ADD COLUMN IF NOT EXISTS account VARCHAR;
+    ALTER TABLE meetings ADD COLUMN IF NOT EXISTS kind VARCHAR;
+    ALTER TABLE meetings ADD COLUMN IF NOT EXISTS csm VARCHAR;
+    ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS account VARCHAR;
+    ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS segment VARCHAR;
+    ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS csm VARCHAR;
+    ${DERIVED_SQL.join(';\n')}`);
+}
