@@ -91,6 +91,11 @@ test('a published folder opens ready under a sub-path, and a link with a fragmen
     assert.ok(link.startsWith(`${pub.url}#v1`), link);
     const expected = await viewSignature(page);
     assert.equal(expected.tab, 'tab-oneonone');
+    // "Copy link" puts exactly this address on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pub.origin });
+    await page.click('[data-testid="copy-link"]');
+    await page.waitForSelector('[data-testid="copied"]');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     assert.ok(expected.tables.length > 0);
 
     // The link in a fresh browser context (nothing shared but the URL).

@@ -49,7 +49,7 @@ export class Loads {
    */
   async addFiles(files: File[], options: { demo?: boolean; stored?: StoredFile[] } = {}): Promise<void> {
     if (!files.length) return;
-    if (!options.demo && this.demo) await this.clear();
+    if (!options.demo && this.demo) await this.clear(false);
     this.demo = options.demo ?? false;
     const jobs = files.map((file, i) => {
       const id = this.#nextId++;
@@ -112,7 +112,8 @@ export class Loads {
     this.#controllers.get(id)?.abort();
   }
 
-  async remove(id: number): Promise<void> {
+  /** Remove a file; the model rebuilds once no load is in flight (a batch still loading settles by itself). */
+  async remove(id: number, settle = true): Promise<void> {
     this.cancel(id);
     const r = this.reports.find((x) => x.id === id);
     this.reports = this.reports.filter((x) => x.id !== id);
@@ -121,12 +122,17 @@ export class Loads {
     this.#stored.delete(id);
     if (stored) await removeStored(stored).catch(() => {});
     if (r?.stagingTable) await this.track(dropTable(r.stagingTable));
-    this.onSettled?.();
+    if (settle && this.#controllers.size === 0) this.onSettled?.();
   }
 
-  async clear(): Promise<void> {
-    for (const r of [...this.reports]) await this.remove(r.id);
+  /**
+   * Remove every file, with one rebuild at the end (`settle`), or none when new files follow at once: a
+   * rebuild per removal would compete with the new files' loads for the one engine thread.
+   */
+  async clear(settle = true): Promise<void> {
+    for (const r of [...this.reports]) await this.remove(r.id, false);
     this.published = false;
+    if (settle && this.#controllers.size === 0) this.onSettled?.();
   }
 
   /** Whether a file can be read again (its bytes are here: not for files restored from a snapshot). */
