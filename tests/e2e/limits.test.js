@@ -1,7 +1,7 @@
 /** Limits that keep the tab safe, each refused with a message naming the file, the limit and the way past it. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSite, launchBrowser, openPage, waitReady, dropFiles, removeAll, readReports } from './harness.js';
@@ -29,6 +29,19 @@ const write = (name, text) => {
 const row = (n, f) => Array.from({ length: n }, (_, i) => f(i)).join(',') + '\n';
 
 describe('limits', () => {
+  it('refuses a file above the size the engine can hold before reading any of it, saying how to get past it', async () => {
+    // A sparse file: its size is all that is checked, so nothing is written or read.
+    const big = write('meetings_huge.csv', 'Subject,Start\n');
+    truncateSync(big, 300 * 1024 * 1024);
+    const [r] = await dropFiles(page, [big]);
+    assert.equal(r.status, 'refused');
+    assert.equal(r.rows, 0);
+    assert.match(r.message, /Larger than 256\.0 MB \(this file is 300\.0 MB\)/);
+    assert.match(r.message, /about 1\.5 million meetings/);
+    assert.match(r.message, /publish the data as Parquet \(see the README\)/);
+    assert.deepEqual(problems.errors, []);
+  });
+
   it('refuses a file with more than 1,000 columns before reading it, and takes one with 1,000', async () => {
     const wide = write('wide_1001.csv', row(1001, (i) => `col${i}`) + row(1001, (i) => i));
     const [r] = await dropFiles(page, [wide]);

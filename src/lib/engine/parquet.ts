@@ -48,21 +48,18 @@ export async function tableColumns(table: string): Promise<ColumnType[]> {
 }
 
 /**
- * The select list that writes `table`: Arrow JS writes an all-null boolean column with an empty values
- * buffer, which Arrow's Rust reader rejects, so such a column is written as null text (its type comes back
- * from the column list on restore).
+ * The select list that writes `table`. Arrow JS writes a boolean batch that is all null with an empty values
+ * buffer, which Arrow's Rust reader rejects, so booleans are written as 0/1 integers (a restore casts them
+ * back from the column list).
  */
-async function selectList(table: string, columns: ColumnType[]): Promise<string> {
-  const booleans = columns.filter((c) => c.type === 'BOOLEAN');
-  const counts = booleans.length ? (await query(`SELECT ${booleans.map((c, i) => `count(${ident(c.name)}) AS c${i}`).join(', ')} FROM ${ident(table)}`))[0] : {};
-  const allNull = new Set(booleans.filter((_, i) => Number(counts[`c${i}`]) === 0).map((c) => c.name));
-  return columns.map((c) => (allNull.has(c.name) ? `NULL::VARCHAR AS ${ident(c.name)}` : ident(c.name))).join(', ');
+function selectList(columns: ColumnType[]): string {
+  return columns.map((c) => (c.type === 'BOOLEAN' ? `${ident(c.name)}::TINYINT AS ${ident(c.name)}` : ident(c.name))).join(', ');
 }
 
 /** A table as Parquet bytes, zstd-compressed. */
 export async function tableToParquet(table: string): Promise<Uint8Array> {
   const [pq, db] = await Promise.all([parquet(), startEngine()]);
-  const select = await selectList(table, await tableColumns(table));
+  const select = selectList(await tableColumns(table));
   const conn = await db.connect();
   let arrow;
   try {

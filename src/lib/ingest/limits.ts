@@ -1,9 +1,13 @@
 /** Limits that keep a browser tab safe, each named in the message that enforces it. */
 export const LIMITS = {
-  /** Largest file read directly from disk (DuckDB reads it lazily through a file handle). */
-  maxFileBytes: 1024 * 1024 * 1024,
+  /**
+   * Largest file read (after decompression or re-encoding too). Measured (BENCHMARKS.md): 1M meetings
+   * (166 MB of CSV) load and build in ~2.3 GiB; 2M (332 MB) read but exhaust the engine's 3.1 GiB of
+   * WebAssembly memory while building the tables. 256 MB (~1.5M meetings) keeps a margin.
+   */
+  maxFileBytes: 256 * 1024 * 1024,
   /** Largest file that must be held in memory: after decompression (.gz) or re-encoding (UTF-16, Latin-1). */
-  maxInMemoryBytes: 512 * 1024 * 1024,
+  maxInMemoryBytes: 256 * 1024 * 1024,
   /**
    * Longest physical line, as in DuckDB's own default. DuckDB applies it to a whole record (quoted line
    * breaks included), so it also bounds the longest value: no separate field limit is needed.

@@ -361,15 +361,20 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      FROM k LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) owner ON owner.person_key = coalesce(k.c_key, k.org_key)`,
     // Duplicates: the same id within one export layout; or the same start, title and people in another
     // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
+    // The windows run over the keys only (narrow rows sort fast), then the kept rows are taken whole.
     `CREATE OR REPLACE TABLE meetings AS
-     WITH d1 AS (
-       SELECT * FROM meetings_all
+     WITH k AS (
+       SELECT rowid AS rid, source_layout, meeting_id, source_id, source_row, start_at,
+         lower(coalesce(title, '')) AS k_title, coalesce(manager, '') AS k_manager, coalesce(csm, '') AS k_csm, coalesce(account, '') AS k_account
+       FROM meetings_all),
+     d1 AS (
+       SELECT * FROM k
        QUALIFY meeting_id IS NULL OR row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_id, source_row) = 1),
      d2 AS (
-       SELECT * FROM d1
-       WINDOW w AS (PARTITION BY start_at, lower(coalesce(title, '')), coalesce(manager, ''), coalesce(csm, ''), coalesce(account, '') ORDER BY source_id, source_row)
+       SELECT rid FROM d1
+       WINDOW w AS (PARTITION BY start_at, k_title, k_manager, k_csm, k_account ORDER BY source_id, source_row)
        QUALIFY start_at IS NULL OR row_number() OVER w = 1 OR (meeting_id IS NOT NULL AND first_value(source_id) OVER w = source_id))
-     SELECT * FROM d2`,
+     SELECT * FROM meetings_all WHERE rowid IN (SELECT rid FROM d2)`,
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
        coalesce(po.person_key, lower(g.owner_src)) AS owner,

@@ -11,7 +11,11 @@ export class Live<T> {
   constructor(track: (work: Promise<void>) => Promise<void>, fetch: () => (() => Promise<T>) | null, name = 'query') {
     $effect(() => {
       const job = fetch();
-      if (!job) return;
+      if (!job) {
+        // Nothing to show (e.g. the tables could not be built): never leave an earlier result on screen.
+        this.value = null;
+        return;
+      }
       let current = true;
       const t0 = performance.now();
       void track(

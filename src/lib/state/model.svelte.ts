@@ -136,6 +136,18 @@ export class DataModel {
     const t0 = performance.now();
     try {
       await this.#build();
+    } catch (e) {
+      // The views must not go on showing the tables of an earlier build as if they were these files'.
+      this.result = null;
+      this.revision++;
+      const text = e instanceof Error ? e.message : String(e);
+      if (/out of memory/i.test(text)) {
+        throw new Error(
+          `The engine ran out of memory building the tables from these files (${text.split('\n')[0]}). A browser tab holds about 1.5 million meetings: remove a file, export a shorter period, or publish the data as Parquet (see the README).`,
+          { cause: e }
+        );
+      }
+      throw e;
     } finally {
       performance.measure('cadence:build', { start: t0 }); // read by the benchmark's profile
     }
