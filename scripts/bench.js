@@ -177,7 +177,7 @@ for (let r = 0; r < RUNS; r++) {
 for (const n of SIZES) {
   const files = await writeBenchSet(join(dir, String(n)), n);
   const [meetings] = files;
-  const res = (bySize[n] = { bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], failed: [] });
+  const res = (bySize[n] = { bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], failed: [], profile: {} });
   for (let r = 0; r < RUNS; r++) {
     await fresh(async (page) => {
       await page.goto(`${site.url}bare/`);
@@ -196,6 +196,7 @@ for (const n of SIZES) {
       await page.waitForTimeout(1000);
       const idle = chromiumMemory();
       const peak = memorySampler();
+      await page.evaluate(() => performance.clearMeasures());
       const t0 = Date.now();
       await page.setInputFiles('input[type="file"]', files);
       const outcome = await page
@@ -216,6 +217,11 @@ for (const n of SIZES) {
         return;
       }
       res.ready.push(tReady);
+      // Where the time went, from the page's own measures (load per file, analysis, build, each view).
+      const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cadence:')).map((m) => [m.name.replace(/^cadence:/, ''), m.duration]));
+      const summed = {};
+      for (const [name, d] of measures) summed[name.replace(/ \S+\.csv$/, '')] = (summed[name.replace(/ \S+\.csv$/, '')] ?? 0) + d;
+      for (const [name, d] of Object.entries(summed)) (res.profile[name] ??= []).push(d);
       for (const tab of ['oneonone', 'goals', 'outcomes', 'meetings']) {
         await page.click(`[data-testid="tab-${tab}"]`);
         await waitReady(page, LOAD_TIMEOUT);
@@ -251,6 +257,10 @@ const rows = [
     ];
   })
 ];
+const profile = SIZES.filter((n) => Object.keys(bySize[n].profile).length).map((n) => {
+  const p = bySize[n].profile;
+  return `| ${label(n)} | ${Object.entries(p).map(([k, v]) => `${k} ${ms(median(v))}`).join(' · ')} |`;
+});
 const report = `# Benchmarks
 
 Measured by \`npm run bench\` (\`scripts/bench.js\`, data from \`scripts/bench-data.js\`): the production build
@@ -272,6 +282,14 @@ Run: ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm run bench\`.
 | figure | Cadence | bare engine | ratio |
 |---|---|---|---|
 ${rows.join('\n')}
+
+Where a drop's time goes (medians of the page's own measures up to the first view: "load" is every file's
+read, count and reconciliation summed; "analyse" recognition and mapping; "build" the canonical tables;
+"view" each query set):
+
+| size | profile |
+|---|---|
+${profile.join('\n')}
 `;
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), report + readNotes());
 console.log(report);
