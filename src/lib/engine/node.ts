@@ -13,7 +13,8 @@ import { tableFromIPC, type Table } from 'apache-arrow';
 import { LOCKDOWN } from './lockdown';
 import { useParquetLoader } from './parquet';
 
-async function open(): Promise<DuckDBBindings> {
+/** The blocking bindings on the eh build, opened with the page's query settings (unit tests use these too). */
+export async function openNodeBindings(): Promise<DuckDBBindings> {
   const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const db = await createDuckDB(
     { mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
@@ -22,6 +23,11 @@ async function open(): Promise<DuckDBBindings> {
   );
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false, castTimestampToDate: false } });
+  return db;
+}
+
+async function open(): Promise<DuckDBBindings> {
+  const db = await openNodeBindings();
   const conn = db.connect();
   try {
     for (const sql of LOCKDOWN) conn.query(sql);

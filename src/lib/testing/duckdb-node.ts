@@ -2,25 +2,14 @@
  * The same DuckDB-WASM build the browser uses, run in Node for unit tests of SQL (blocking bindings).
  * Test-only: nothing in the app imports this file.
  */
-import { createDuckDB, NODE_RUNTIME, VoidLogger, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { openNodeBindings } from '$lib/engine/node';
 import { tableToRows, type Row } from '$lib/engine/values';
 
 let instance: Promise<DuckDBBindings> | null = null;
 
 export function testDb(): Promise<DuckDBBindings> {
-  instance ??= (async () => {
-    const dist = dirname(createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
-    const db = await createDuckDB(
-      { mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' }, eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' } },
-      new VoidLogger(),
-      NODE_RUNTIME
-    );
-    await db.instantiate();
-    db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false, castTimestampToDate: false } });
-    return db;
-  })();
+  instance ??= openNodeBindings();
   return instance;
 }
 
