@@ -37,9 +37,10 @@ export const MACROS = [
   // From parts computed once per value (a column of cad_dt_parts), so the regular expression runs once.
   `CREATE OR REPLACE MACRO cad_ts_p(p, v, ord) AS CASE
      WHEN v IS NULL OR trim(v) = '' THEN NULL
-     -- Year-first values without an offset or AM/PM: the engine's own cast, far cheaper than the parts.
-     WHEN length(p.a) = 4 AND p.tz = '' AND p.ap = '' AND TRY_CAST(trim(v) AS TIMESTAMP) IS NOT NULL THEN date_trunc('second', TRY_CAST(trim(v) AS TIMESTAMP))
-     ELSE coalesce(cad_ts_parts(p, ord), cad_excel_serial(v), try_strptime(trim(v), [${MONTH_NAME_FORMATS.map((f) => `'${f}'`).join(', ')}]))
+     -- Year-first values without an offset or AM/PM: the engine's own cast (less than half the parts' cost);
+     -- coalesce evaluates the rest only where it gives nothing.
+     ELSE coalesce(CASE WHEN length(p.a) = 4 AND p.tz = '' AND p.ap = '' THEN date_trunc('second', TRY_CAST(trim(v) AS TIMESTAMP)) END,
+       cad_ts_parts(p, ord), cad_excel_serial(v), try_strptime(trim(v), [${MONTH_NAME_FORMATS.map((f) => `'${f}'`).join(', ')}]))
      END`,
   `CREATE OR REPLACE MACRO cad_ts(v, ord) AS cad_ts_p(cad_dt_parts(v), v, ord)`,
   `CREATE OR REPLACE MACRO cad_time_from(t) AS CASE WHEN t.h = '' THEN NULL
