@@ -73,9 +73,14 @@ describe('no network', () => {
       // EXPORTS: click every export the page offers ([data-testid^="export-"]: CSV, SVG, PNG, Parquet, once
       // they exist) on every tab, and those outside the views once; take each download. None may cause a
       // request off the origin.
+      // Parquet exports are clicked last: their download starts after the engine has written the file, and
+      // Chromium holds back later downloads on a page once one has started long after its click.
       const clickExports = async (selector) => {
         const buttons = page.locator(selector);
-        for (let i = 0; i < (await buttons.count()); i++) {
+        const order = [];
+        for (let i = 0; i < (await buttons.count()); i++) order.push([i, (await buttons.nth(i).getAttribute('data-testid')) === 'export-parquet']);
+        order.sort((a, b) => Number(a[1]) - Number(b[1]));
+        for (const [i] of order) {
           if (!(await buttons.nth(i).isVisible())) continue;
           const download = page.waitForEvent('download', { timeout: 30_000 });
           await buttons.nth(i).click();
