@@ -73,8 +73,7 @@ describe('no network', () => {
       // EXPORTS: click every export the page offers ([data-testid^="export-"]: CSV, SVG, PNG, Parquet, once
       // they exist) on every tab, and those outside the views once; take each download. None may cause a
       // request off the origin.
-      // Parquet exports are clicked last: their download starts after the engine has written the file, and
-      // Chromium holds back later downloads on a page once one has started long after its click.
+      // Parquet exports last (each is written, then saved through its link).
       const clickExports = async (selector) => {
         const buttons = page.locator(selector);
         const order = [];
@@ -82,9 +81,21 @@ describe('no network', () => {
         order.sort((a, b) => Number(a[1]) - Number(b[1]));
         for (const [i] of order) {
           if (!(await buttons.nth(i).isVisible())) continue;
+          const testid = await buttons.nth(i).getAttribute('data-testid');
+          const what = `${testid} #${i} of ${selector}`;
+          if (testid === 'export-parquet') {
+            // Written first, then offered as a link the user clicks.
+            const table = await buttons.nth(i).getAttribute('data-table');
+            await buttons.nth(i).click();
+            await page.waitForSelector(`[data-testid="export-save"][download="cadence-${table}.parquet"]`);
+          }
           const download = page.waitForEvent('download', { timeout: 30_000 });
-          await buttons.nth(i).click();
-          await (await download).path();
+          await (testid === 'export-parquet' ? page.click('[data-testid="export-save"]') : buttons.nth(i).click());
+          const file = await download.catch(async (e) => {
+            const said = await page.evaluate(() => [...document.querySelectorAll('[role="alert"], [role="status"]')].map((x) => x.textContent?.trim()).join(' | '));
+            throw new Error(`no download after ${what} (the page says: ${said})`, { cause: e });
+          });
+          await file.path();
           await waitReady(page);
         }
       };
