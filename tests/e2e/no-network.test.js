@@ -211,6 +211,7 @@ describe('engine', () => {
           'INSTALL httpfs FROM core',
           'LOAD httpfs',
           "SELECT * FROM read_csv('https://example.com/x.csv')",
+          // DuckDB's extension host named on purpose: the test proves the engine cannot reach it.
           "SELECT * FROM read_parquet('https://extensions.duckdb.org/x.parquet')"
         ]) {
           try {

@@ -9,9 +9,6 @@ import { ident } from './sql';
 
 type ParquetWasm = typeof import('parquet-wasm/esm');
 
-/** The canonical tables a user can export, in the order the page lists them. */
-export const EXPORTABLE_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts'] as const;
-
 export interface ColumnType {
   name: string;
   type: string;
