@@ -1,7 +1,8 @@
 /**
  * Tables derived once per build from the canonical tables, because every filter change would otherwise
- * recompute them: the data's date range ("as of") and each account's segment and CSM. Views read these;
- * a filter never changes them.
+ * recompute them: the data's date range ("as of"), each account's segment and CSM, and narrow, date-ordered
+ * copies of what the views count (so a window reads a contiguous run of rows, and no view scans the wide
+ * meetings table or re-ranks outcome snapshots). Views read these; a filter never changes them.
  */
 
 /** The data's "as of" date: the last meeting that is not merely scheduled, else the last outcome snapshot,
@@ -14,7 +15,7 @@ const AS_OF = `coalesce(
 
 const FIRST_DAY = `coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals))`;
 
-export const DERIVED_TABLES = ['data_range', 'account_dim'] as const;
+export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_facts', 'customer_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
 
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
@@ -28,5 +29,49 @@ export const DERIVED_SQL = [
    FROM acct x
    LEFT JOIN accounts ac USING (account)
    LEFT JOIN (SELECT account, any_value(segment) AS segment, any_value(csm) AS csm FROM outcomes WHERE account IS NOT NULL GROUP BY account) os USING (account)
-   LEFT JOIN (SELECT account, mode(csm) AS csm FROM meetings WHERE account IS NOT NULL GROUP BY account) mc USING (account)`
+   LEFT JOIN (SELECT account, mode(csm) AS csm FROM meetings WHERE account IS NOT NULL GROUP BY account) mc USING (account)`,
+  // Meetings counted per day and everything a filter or a count tells apart, in date order: the views'
+  // counts read this, with the window as constants, so the engine skips row groups outside it.
+  `CREATE OR REPLACE TABLE meeting_facts AS
+   SELECT CAST(start_at AS DATE) AS d, kind, status, channel, account, manager, csm, count(*)::INTEGER AS n
+   FROM meetings WHERE start_at IS NOT NULL GROUP BY ALL ORDER BY d, kind, status`,
+  // Held customer touches per calendar month: whole months of a window are read from here (touches.ts).
+  `CREATE OR REPLACE TABLE customer_months AS
+   SELECT date_trunc('month', d)::DATE AS mo, account, csm, channel, sum(n)::INTEGER AS n
+   FROM meeting_facts WHERE kind = 'customer' AND status = 'held' GROUP BY ALL ORDER BY mo`,
+  // The 1:1s, with what the consistency view reads.
+  `CREATE OR REPLACE TABLE one_on_ones AS
+   SELECT manager, csm, status, CAST(start_at AS DATE) AS d, date_trunc('week', start_at)::DATE AS wk,
+     agenda_goals, agenda_bottlenecks, agenda_customers, agenda_coaching, agenda_career, prepared_by_report
+   FROM meetings WHERE kind = 'one_on_one' AND manager IS NOT NULL AND csm IS NOT NULL AND start_at IS NOT NULL
+   ORDER BY d`,
+  // When each CSM first and last appears in the meetings (tenure when the roster does not say).
+  `CREATE OR REPLACE TABLE csm_seen AS
+   SELECT csm, min(CAST(start_at AS DATE)) AS first_d, max(CAST(start_at AS DATE)) AS last_d
+   FROM meetings WHERE csm IS NOT NULL AND start_at IS NOT NULL GROUP BY csm`,
+  // Outcome snapshots with a date and a progress, each with its place in the outcome's history (date,
+  // then load order): "latest as of a day" becomes arg_max(…, ord) over the rows up to that day. `delta` is
+  // the change from the outcome's previous snapshot (the first counts whole, and sets `is_first`), so the
+  // progress of a set of outcomes as of any day is a running sum, not a search per outcome and period.
+  `CREATE OR REPLACE TABLE outcome_snapshots AS
+   WITH s AS (
+     SELECT outcome_id, account, coalesce(as_of, due_date) AS d, progress_pct,
+       row_number() OVER (ORDER BY outcome_id, coalesce(as_of, due_date), source_id, source_row) AS ord
+     FROM outcomes WHERE progress_pct IS NOT NULL AND coalesce(as_of, due_date) IS NOT NULL)
+   SELECT *, progress_pct - coalesce(lag(progress_pct) OVER w, 0) AS delta, (lag(ord) OVER w IS NULL)::INTEGER AS is_first
+   FROM s WINDOW w AS (PARTITION BY outcome_id ORDER BY ord)
+   ORDER BY outcome_id, d`,
+  // Each account's progress gained in each month (for the lagged ρ): the mean, over its outcomes with a
+  // snapshot by the month's end, of the change since the previous month's end, i.e. the month's summed
+  // deltas over the running count of outcomes. Months run to the "as of" month, so later months show 0.
+  `CREATE OR REPLACE TABLE account_month_gain AS
+   WITH am AS (
+     SELECT account, date_trunc('month', d)::DATE AS m, sum(delta) AS dp, sum(is_first) AS dn
+     FROM outcome_snapshots WHERE account IS NOT NULL GROUP BY ALL),
+   span AS (SELECT min(m) AS first_m, greatest(max(m), date_trunc('month', (SELECT as_of FROM data_range))::DATE) AS last_m FROM am),
+   months AS (SELECT unnest(generate_series(first_m, last_m, INTERVAL 1 MONTH))::DATE AS m FROM span)
+   SELECT account, m, dp / n AS gain FROM (
+     SELECT a.account, mo.m, coalesce(am.dp, 0) AS dp, sum(coalesce(am.dn, 0)) OVER (PARTITION BY a.account ORDER BY mo.m) AS n
+     FROM (SELECT DISTINCT account FROM am) a CROSS JOIN months mo LEFT JOIN am USING (account, m))
+   WHERE n > 0 ORDER BY m, account`
 ];

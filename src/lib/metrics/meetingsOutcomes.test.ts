@@ -78,7 +78,19 @@ describe('meetings vs outcomes', () => {
   });
   it('lags meetings one month against the next month of progress', async () => {
     const rows = Object.fromEntries((await sql(laggedCorrelationSql(f))).map((r) => [r.grp, r]));
-    expect(rows['(all)'].n).toBeGreaterThan(0);
+    // Pairs (meetings in month m−1, progress gained in month m) for February and March, by hand:
+    //   A (1, 0) (0, 1) · B (1, 0) (1, 3) · C (1, 0) (1, 2) · D (1, 4), no snapshot until March, so only March
+    //   E (3, 0) (1, 0) · F (0, 0) (0, 15) · G (1, 0) (1, 10)
+    // Spearman over all 13 (average ranks for ties): ρ = −0.286889, Fisher z 95% [−0.723514, 0.313691];
+    // High (7 pairs) ρ = 0; Low (6 pairs, fewer than 10: no interval) ρ = −0.419921.
+    expect(rows['(all)']).toMatchObject({ n: 13 });
+    expect(rows['(all)'].rho).toBeCloseTo(-0.286889, 5);
+    expect(rows['(all)'].lo).toBeCloseTo(-0.723514, 5);
+    expect(rows['(all)'].hi).toBeCloseTo(0.313691, 5);
+    expect(rows.High).toMatchObject({ n: 7, lo: null, hi: null });
+    expect(rows.High.rho).toBeCloseTo(0, 9);
+    expect(rows.Low).toMatchObject({ n: 6 });
+    expect(rows.Low.rho).toBeCloseTo(-0.419921, 5);
   });
   it('puts weekly meeting volume and outcome progress on one axis', async () => {
     const weeks = await sql(weeklySql(f));
@@ -87,6 +99,9 @@ describe('meetings vs outcomes', () => {
     // Week of 2026-01-05: snapshots of 2025-12-31 for a b c e f g (10 10 10 50 20 0); d has none yet.
     expect(weeks[0].progress).toBeCloseTo(100 / 6, 6);
     expect(weeks[0].outcomes).toBe(6);
+    // Week of 2026-03-16 (to the 22nd): everyone's latest, a 11, b 13, c 12, d 4, e 50, f 50, g 10.
+    expect(weeks.at(-1)!.progress).toBeCloseTo(150 / 7, 6);
+    expect(weeks.at(-1)!.outcomes).toBe(7);
   });
   it('or by calendar month', async () => {
     const months = await sql(weeklySql(f, 'month'));
@@ -95,5 +110,8 @@ describe('meetings vs outcomes', () => {
       ['2026-02-01', 5, 0], // B C D E G (C's cancelled one does not count)
       ['2026-03-01', 2, 0] // D, E
     ]);
+    // End of February: a b c 10, e 50, f 35 (its 01-31 snapshot), g 0; d not yet.
+    expect(months[1].progress).toBeCloseTo(115 / 6, 6);
+    expect(months[1].outcomes).toBe(6);
   });
 });

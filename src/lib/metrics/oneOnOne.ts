@@ -6,13 +6,9 @@ import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
 
 function base(f: Filters): string {
   return `WITH ${paramsCte(f)},
-  oo AS (
-    SELECT m.manager, m.csm, m.status, CAST(m.start_at AS DATE) AS d, date_trunc('week', m.start_at)::DATE AS wk,
-      m.agenda_goals, m.agenda_bottlenecks, m.agenda_customers, m.agenda_coaching, m.agenda_career, m.prepared_by_report
-    FROM meetings m
-    WHERE m.kind = 'one_on_one' AND m.manager IS NOT NULL AND m.csm IS NOT NULL AND m.start_at IS NOT NULL AND ${meetingPeopleWhere(f)}),
+  oo AS (SELECT * FROM one_on_ones m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
-  seen AS (SELECT csm, min(CAST(start_at AS DATE)) AS first_d, max(CAST(start_at AS DATE)) AS last_d FROM meetings WHERE csm IS NOT NULL AND start_at IS NOT NULL GROUP BY csm),
+  seen AS (SELECT * FROM csm_seen),
   tenure AS (
     SELECT p.manager, p.csm,
       CASE WHEN r.person_key IS NOT NULL THEN coalesce(r.start_date, DATE '0001-01-01') ELSE s.first_d END AS t_start,

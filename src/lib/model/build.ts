@@ -140,7 +140,7 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
     available[mapping.table] = [...new Set([...available[mapping.table], ...Object.keys(mapping.fields)])];
     unparsed[src.id] = await countUnparsed(src, mapping, db);
   }
-  await db.exec(canonicalSql(byTable).join(';\n'));
+  for (const statement of canonicalSql(byTable)) await db.exec(statement);
   const [counts] = await db.query(
     `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all,
       (SELECT count(*) FILTER (progress_clamped) FROM goals)::INTEGER AS goals_clamped, (SELECT count(*) FILTER (progress_clamped) FROM outcomes)::INTEGER AS outcomes_clamped`

@@ -9,11 +9,13 @@ import type { FileReport } from '$lib/ingest/types';
 import type { FileModel } from '$lib/model/analyse';
 import type { BuildResult } from '$lib/model/build';
 import type { AgendaWords } from '$lib/normalize/vocab';
+import { DERIVED_TABLES } from '$lib/metrics/derived';
 
 export const SNAPSHOT_FORMAT = 'cadence-snapshot';
-export const SNAPSHOT_VERSION = 1;
-/** The canonical tables the views read (the rest of a build is intermediate). */
-export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names', 'data_range', 'account_dim'] as const;
+/** 2: the derived tables the views count from (meeting_facts, one_on_ones, csm_seen, outcome_snapshots). */
+export const SNAPSHOT_VERSION = 2;
+/** The canonical and derived tables the views read (the rest of a build is intermediate). */
+export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names', ...DERIVED_TABLES] as const;
 
 export type SnapshotKind = 'demo' | 'published' | 'device';
 

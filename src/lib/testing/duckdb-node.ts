@@ -58,5 +58,11 @@ export async function deriveForTests(): Promise<void> {
     ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS account VARCHAR;
     ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS segment VARCHAR;
     ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS csm VARCHAR;
+    ${[
+      ['meetings', 'manager VARCHAR', 'channel VARCHAR', 'agenda_goals BOOLEAN', 'agenda_bottlenecks BOOLEAN', 'agenda_customers BOOLEAN', 'agenda_coaching BOOLEAN', 'agenda_career BOOLEAN', 'prepared_by_report BOOLEAN'],
+      ['outcomes', 'outcome_id VARCHAR', 'progress_pct DOUBLE', 'due_date DATE', 'source_id INTEGER', 'source_row INTEGER']
+    ]
+      .flatMap(([table, ...cols]) => cols.map((c) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${c};`))
+      .join('\n')}
     ${DERIVED_SQL.join(';\n')}`);
 }
