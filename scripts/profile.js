@@ -123,6 +123,10 @@ const extra = arg('sql', null);
 if (extra) {
   for (const sql of readFileSync(extra, 'utf8').split(/\n\s*\n/).filter((s) => s.trim())) {
     step = 'extra';
+    if (/^\s*EXPLAIN/i.test(sql)) {
+      await explainSql(sql.replace(/^\s*EXPLAIN\s*/i, ''), sql.replace(/\s+/g, ' ').slice(8, 80));
+      continue;
+    }
     const t0 = performance.now();
     const rows = await engine.query(sql);
     console.log(`extra ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${rows.length} rows  ${sql.replace(/\s+/g, ' ').slice(0, 100)}`);
@@ -137,7 +141,10 @@ if (explain) {
   for (const name of explain.split(',')) await explainOne(name, mod, f);
 }
 async function explainOne(explain, mod, f) {
-  const [row] = await engine.query(`EXPLAIN (ANALYZE, FORMAT json) ${mod[explain](f)}`);
+  await explainSql(mod[explain](f), explain);
+}
+async function explainSql(text, explain) {
+  const [row] = await engine.query(`EXPLAIN (ANALYZE, FORMAT json) ${text}`);
   const ops = [];
   const walk = (node, depth) => {
     if (node.operator_name || node.operator_type) ops.push({ depth, name: node.operator_name || node.operator_type, ms: (node.operator_timing ?? 0) * 1000, rows: node.operator_cardinality, extra: JSON.stringify(node.extra_info ?? {}).slice(0, 120) });

@@ -3,7 +3,7 @@
  * needs to decide (date order, percent scale), and (re)builds the canonical tables from the mapped files.
  */
 import { exec as engineExec, query as engineQuery, ident, type Row } from '$lib/engine';
-import { MACROS } from '$lib/normalize/macros';
+import { ISO_TS_RE, MACROS } from '$lib/normalize/macros';
 import { FileSql, DEFAULT_OPTIONS, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
 import type { AgendaWords } from '$lib/normalize/vocab';
 import { decideDateOrder, type DateOrderDecision, type DateOrderStats } from '$lib/normalize/dateOrder';
@@ -83,9 +83,12 @@ export async function sampleColumns(table: string, columns: string[], n = 300, d
 export async function dateOrderStats(table: string, column: string, db: Db = engine): Promise<DateOrderStats> {
   await ensureMacros(db);
   const c = ident(column);
+  // Plain ISO values are year-first by their shape; only the others are split into parts (the slow part).
   const [r] = await db.query(`
-    WITH p AS (SELECT cad_dt_parts(${c}) AS p, trim(${c}) AS v FROM ${ident(table)} WHERE nullif(trim(${c}), '') IS NOT NULL)
-    SELECT count(*) FILTER (p.a <> '')::INTEGER AS n,
+    WITH x AS (SELECT ${c} AS v, coalesce(regexp_full_match(${c}, '${ISO_TS_RE}'), false) AS iso FROM ${ident(table)} WHERE ${c} IS NOT NULL),
+    p AS (SELECT iso, CASE WHEN NOT iso THEN cad_dt_parts(v) END AS p, CASE WHEN NOT iso THEN trim(v) END AS v FROM x WHERE iso OR trim(v) <> '')
+    SELECT count(*) FILTER (iso)::INTEGER AS iso_n,
+      count(*) FILTER (p.a <> '')::INTEGER AS n,
       count(*) FILTER (length(p.a) = 4)::INTEGER AS year_first,
       count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.a, '') AS INTEGER) > 12)::INTEGER AS first12,
       count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.b, '') AS INTEGER) > 12)::INTEGER AS second12,
@@ -93,8 +96,8 @@ export async function dateOrderStats(table: string, column: string, db: Db = eng
     FROM p`);
   return {
     column,
-    values: Number(r.n),
-    yearFirst: Number(r.year_first),
+    values: Number(r.iso_n) + Number(r.n),
+    yearFirst: Number(r.iso_n) + Number(r.year_first),
     firstAbove12: Number(r.first12),
     secondAbove12: Number(r.second12),
     example: r.example === null ? null : String(r.example).split(/[ T]/)[0]
@@ -142,13 +145,13 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
   }
   for (const statement of canonicalSql(byTable)) await db.exec(statement);
   const [counts] = await db.query(
-    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')}, (SELECT count(*) FROM meetings_all)::INTEGER AS meetings_all,
+    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.table})::INTEGER AS ${t.table}`).join(', ')},
       (SELECT count(*) FILTER (progress_clamped) FROM goals)::INTEGER AS goals_clamped, (SELECT count(*) FILTER (progress_clamped) FROM outcomes)::INTEGER AS outcomes_clamped`
   );
   const dupRows = await db.query(`
-    SELECT a.source_file, (a.n - coalesce(k.n, 0))::INTEGER AS n
-    FROM (SELECT source_file, count(*) AS n FROM meetings_all GROUP BY ALL) a
-    LEFT JOIN (SELECT source_file, count(*) AS n FROM meetings GROUP BY ALL) k USING (source_file)`);
+    SELECT f.source_file, coalesce(d.n, 0)::INTEGER AS n
+    FROM (SELECT DISTINCT source_file FROM meetings UNION SELECT source_file FROM meeting_drops) f
+    LEFT JOIN (SELECT source_file, count(*) AS n FROM meeting_drops GROUP BY ALL) d USING (source_file)`);
   return {
     rows: Object.fromEntries(TABLES.map((t) => [t.table, Number(counts[t.table])])) as Record<CanonicalTable, number>,
     duplicates: Object.fromEntries(dupRows.map((r) => [String(r.source_file), Number(r.n)])),

@@ -21,6 +21,21 @@ describe('dates and times', () => {
     expect(await ts('2025-03-04 01:00:00+13:45')).toBe('2025-03-03 11:15:00');
     expect(await ts('2025-03-04 10:00:00-03:30')).toBe('2025-03-04 13:30:00');
   });
+  it('casts plain ISO values directly and leaves padded, zoned or 12-hour ones to the parts', async () => {
+    const iso = (v: string) => one(`strftime(cad_ts_iso('${v}'), '%Y-%m-%d %H:%M:%S')`);
+    expect(await iso('2025-03-04')).toBe('2025-03-04 00:00:00');
+    expect(await iso('2025-03-04 10:15')).toBe('2025-03-04 10:15:00');
+    expect(await iso('2025-03-04T10:15:30.9')).toBe('2025-03-04 10:15:30');
+    for (const v of [' 2025-03-04', '2025-03-04T10:00:00Z', '2025-03-04 10:00:00+02:00', '2025-03-04 10:00 PM', '2025/03/04', '2025-02-30']) expect(await iso(v)).toBeNull();
+    expect(await ts(' 2025-03-04 10:15 ')).toBe('2025-03-04 10:15:00'); // padded: read by the parts
+  });
+  it('keeps text as written without surrounding spaces, empty as NULL', async () => {
+    expect(await one(`cad_text('  Acme Corp ')`)).toBe('Acme Corp');
+    expect(await one(`cad_text('Acme  Corp')`)).toBe('Acme  Corp');
+    expect(await one(`cad_text('   ')`)).toBeNull();
+    expect(await one(`cad_text('')`)).toBeNull();
+    expect(await one(`cad_text(NULL)`)).toBeNull();
+  });
   it('reads month-first and day-first dates as the column order says', async () => {
     expect(await ts('3/4/2025', 'mdy')).toBe('2025-03-04 00:00:00');
     expect(await ts('3/4/2025', 'dmy')).toBe('2025-04-03 00:00:00');

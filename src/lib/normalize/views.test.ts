@@ -106,7 +106,7 @@ describe('meetings from an Outlook export and a HubSpot export', () => {
     expect(r.c).toBe(true); // …and "sync" in the notes now is
   });
   it('removes duplicated meetings (same id in one export; same start, title and people in another file)', async () => {
-    const [r] = await sql(`SELECT (SELECT count(*) FROM meetings_all)::INTEGER AS before, (SELECT count(*) FROM meetings)::INTEGER AS after`);
+    const [r] = await sql(`SELECT (SELECT count(*) FROM meetings)::INTEGER + (SELECT count(*) FROM meeting_drops)::INTEGER AS before, (SELECT count(*) FROM meetings)::INTEGER AS after`);
     expect(r).toEqual({ before: 11, after: 9 });
     const kept = await sql(`SELECT source_file, meeting_id FROM meetings WHERE title IN ('QBR', 'Follow-up email') ORDER BY meeting_id`);
     expect(kept).toEqual([

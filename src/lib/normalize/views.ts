@@ -87,24 +87,30 @@ export class FileSql {
   }
   text(field: string): string {
     const c = this.col(field);
-    return c ? `nullif(trim(${c}), '')` : 'NULL';
+    return c ? `cad_text(${c})` : 'NULL';
   }
   /** Source columns read as dates, each parsed once into a parts column of `from()`. */
   dateColumns(): string[] {
     const kinds = ['start', 'end', 'start_date', 'due_date', 'updated_at', 'achieved_date', 'first_value_date', 'as_of', 'end_date', 'renewal_date'];
     return [...new Set(kinds.map((k) => this.m.fields[k]).filter((c): c is string => !!c))];
   }
-  partsOf(column: string): string {
-    return ident(`_dp${this.dateColumns().indexOf(column)}`);
-  }
-  /** The staging table with its date columns split into parts once, and its row number. */
+  /**
+   * The staging table with its row number and each date column read once: plain ISO values by the engine's
+   * cast (`_tf`), the others split into parts (`_dp`) by the regular expression, which is several times
+   * slower and so runs only where the cast did not apply.
+   */
   from(): string {
-    const parts = this.dateColumns().map((c, i) => `cad_dt_parts(${ident(c)}) AS ${ident(`_dp${i}`)}`);
-    return `(SELECT *, (rowid + 1)::INTEGER AS _row${parts.length ? ', ' + parts.join(', ') : ''} FROM ${ident(this.src.staging)})`;
+    const cols = this.dateColumns();
+    const iso = cols.map((c, i) => `cad_ts_iso(${ident(c)}) AS ${ident(`_tf${i}`)}`);
+    const parts = cols.map((c, i) => `CASE WHEN ${ident(`_tf${i}`)} IS NULL THEN cad_dt_parts(${ident(c)}) END AS ${ident(`_dp${i}`)}`);
+    const inner = `(SELECT *, (rowid + 1)::INTEGER AS _row${iso.length ? ', ' + iso.join(', ') : ''} FROM ${ident(this.src.staging)})`;
+    return parts.length ? `(SELECT *, ${parts.join(', ')} FROM ${inner})` : inner;
   }
   ts(field: string): string | null {
     const c = this.m.fields[field];
-    return c ? `cad_ts_p(${this.partsOf(c)}, ${ident(c)}, ${literal(this.m.options.dateOrders[c] ?? 'mdy')})` : null;
+    if (!c) return null;
+    const i = this.dateColumns().indexOf(c);
+    return `coalesce(${ident(`_tf${i}`)}, cad_ts_p(${ident(`_dp${i}`)}, ${ident(c)}, ${literal(this.m.options.dateOrders[c] ?? 'mdy')}))`;
   }
   date(field: string): string {
     const t = this.ts(field);
@@ -202,7 +208,7 @@ export class FileSql {
       ['manager_src', this.person('manager')],
       ['csm_src', this.person('csm')],
       ['account', this.text('account')],
-      ['agenda_text', agendaSrc ? `nullif(trim(${agendaSrc}), '')` : 'NULL'],
+      ['agenda_text', agendaSrc ? `cad_text(${agendaSrc})` : 'NULL'],
       ...agenda,
       ['notes', this.text('notes')],
       ['prepared_by_report', this.col('prepared_by_report') ? `cad_bool(${this.col('prepared_by_report')})` : 'NULL'],
@@ -361,20 +367,31 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      FROM k LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) owner ON owner.person_key = coalesce(k.c_key, k.org_key)`,
     // Duplicates: the same id within one export layout; or the same start, title and people in another
     // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
-    // The windows run over the keys only (narrow rows sort fast), then the kept rows are taken whole.
-    `CREATE OR REPLACE TABLE meetings AS
+    // Only rows whose id or key occurs more than once can be dropped: a count over a hash of the key finds
+    // them (a collision only adds candidates), and the windows rank just those, on the real columns.
+    `CREATE OR REPLACE TABLE meeting_drops AS
      WITH k AS (
-       SELECT rowid AS rid, source_layout, meeting_id, source_id, source_row, start_at,
+       SELECT rowid AS rid, source_file, source_layout, meeting_id, source_id, source_row, start_at,
          lower(coalesce(title, '')) AS k_title, coalesce(manager, '') AS k_manager, coalesce(csm, '') AS k_csm, coalesce(account, '') AS k_account
        FROM meetings_all),
-     d1 AS (
-       SELECT * FROM k
-       QUALIFY meeting_id IS NULL OR row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_id, source_row) = 1),
-     d2 AS (
-       SELECT rid FROM d1
+     drop1 AS (
+       SELECT rid, source_file FROM k
+       WHERE meeting_id IS NOT NULL AND hash(source_layout, meeting_id) IN (
+         SELECT hash(source_layout, meeting_id) FROM k WHERE meeting_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
+       QUALIFY row_number() OVER (PARTITION BY source_layout, meeting_id ORDER BY source_id, source_row) > 1),
+     drop2 AS (
+       SELECT rid, source_file FROM k
+       WHERE start_at IS NOT NULL AND hash(start_at, k_title, k_manager, k_csm, k_account) IN (
+         SELECT hash(start_at, k_title, k_manager, k_csm, k_account) FROM k WHERE start_at IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
+         AND rid NOT IN (SELECT rid FROM drop1)
        WINDOW w AS (PARTITION BY start_at, k_title, k_manager, k_csm, k_account ORDER BY source_id, source_row)
-       QUALIFY start_at IS NULL OR row_number() OVER w = 1 OR (meeting_id IS NOT NULL AND first_value(source_id) OVER w = source_id))
-     SELECT * FROM meetings_all WHERE rowid IN (SELECT rid FROM d2)`,
+       QUALIFY NOT (row_number() OVER w = 1 OR (meeting_id IS NOT NULL AND first_value(source_id) OVER w = source_id)))
+     SELECT * FROM drop1 UNION ALL SELECT * FROM drop2`,
+    // The resolved table becomes the meetings table and loses its duplicates in place: no second copy of a
+    // million wide rows (meeting_drops keeps what was dropped, for the per-file counts).
+    `DROP TABLE IF EXISTS meetings`,
+    `ALTER TABLE meetings_all RENAME TO meetings`,
+    `DELETE FROM meetings WHERE rowid IN (SELECT rid FROM meeting_drops)`,
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
        coalesce(po.person_key, lower(g.owner_src)) AS owner,

@@ -87,8 +87,9 @@ export function vocabCase(expr: string, vocab: Record<string, string[]>): string
   return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ELSE (MAP {${entries}})[${foldSql(expr)}] END`;
 }
 
-/** Whether free text mentions any of the words (word starts, case-insensitive). */
+/** Whether free text mentions any of the words (word starts, case-insensitive: the expression's flag, which
+ *  is twice as fast as lower-casing every note first). */
 export function mentionsSql(expr: string, words: readonly string[]): string {
   if (!words.length) return 'false';
-  return `regexp_matches(lower(${expr}), '(^|[^a-z])(${words.map((w) => esc(escRe(w.toLowerCase()))).join('|')})')`;
+  return `regexp_matches(${expr}, '(^|[^a-z])(${words.map((w) => esc(escRe(w.toLowerCase()))).join('|')})', 'i')`;
 }
