@@ -196,7 +196,8 @@ export class FileSql {
     const agenda = AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, agendaSrc ? `coalesce(${mentionsSql(agendaSrc, this.agendaWords[a.key] ?? a.words)}, false)` : 'NULL']);
     return [
       ['meeting_id', this.text('meeting_id')],
-      ['title', titleCol ? `nullif(regexp_replace(trim(${titleCol}), '^(canceled|cancelled|abgesagt|annulé|annule)\\s*:\\s*', '', 'i'), '')` : 'NULL'],
+      // Only a title with the prefix needs the replacement (most have none: plain text is cheaper).
+      ['title', titleCol ? `CASE WHEN ${cancelledPrefix} THEN nullif(regexp_replace(trim(${titleCol}), '^(canceled|cancelled|abgesagt|annulé|annule)\\s*:\\s*', '', 'i'), '') ELSE cad_text(${titleCol}) END` : 'NULL'],
       ['title_cancelled', cancelledPrefix],
       ['start_at', start ?? 'NULL'],
       ['end_at', end ?? (start && duration ? `${start} + to_microseconds(round(${duration} * 60000000)::BIGINT)` : 'NULL')],
@@ -208,7 +209,8 @@ export class FileSql {
       ['manager_src', this.person('manager')],
       ['csm_src', this.person('csm')],
       ['account', this.text('account')],
-      ['agenda_text', agendaSrc ? `cad_text(${agendaSrc})` : 'NULL'],
+      // The agenda as written when it has its own column (read from the notes, it is the notes column).
+      ['agenda_text', this.col('agenda') ? `cad_text(${this.col('agenda')})` : 'NULL'],
       ...agenda,
       ['notes', this.text('notes')],
       ['prepared_by_report', this.col('prepared_by_report') ? `cad_bool(${this.col('prepared_by_report')})` : 'NULL'],
@@ -336,8 +338,9 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `CREATE OR REPLACE TABLE accounts AS
      SELECT account, any_value(segment) AS segment, any_value(coalesce(pa.person_key, lower(a.csm_src))) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
      FROM ${union('accounts')} a LEFT JOIN person_alias pa ON pa.alias = lower(a.csm_src) WHERE account IS NOT NULL GROUP BY account`,
-    // Stage 1 is parsed once here; everything after reads this table, not the views.
-    `CREATE OR REPLACE TABLE stage_meetings AS SELECT * FROM ${union('meetings')}`,
+    // Stage 1 of the meetings as a view: meetings_all parses it in the same pass that resolves the people
+    // (a staged copy cost a pass and a million-row table more), and person_names reads only its people.
+    `CREATE OR REPLACE VIEW stage_meetings AS SELECT * FROM ${union('meetings')}`,
     `CREATE OR REPLACE TABLE meetings_all AS
      WITH u AS (
        SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s),
@@ -363,14 +366,28 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src, first_att),
        CASE WHEN kind = 'one_on_one' THEN coalesce(m_key, org_key) ELSE coalesce(m_key, owner.manager_key) END AS manager,
        CASE WHEN kind = 'one_on_one' THEN coalesce(c_key, att_key) ELSE coalesce(c_key, org_key) END AS csm,
-       org_key AS organizer
+       org_key AS organizer,
+       -- The people as written, for person_names below; dropped once it is built.
+       k.organizer AS raw_organizer, k.attendees AS raw_attendees, k.manager_src AS raw_manager, k.csm_src AS raw_csm
      FROM k LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) owner ON owner.person_key = coalesce(k.c_key, k.org_key)`,
+    // How to show each person: the roster's name, else the spelling the exports use most.
+    `CREATE OR REPLACE TABLE person_names AS
+     SELECT person_key, any_value(name) AS name FROM people GROUP BY person_key
+     UNION ALL
+     SELECT lower(v) AS person_key, mode(v) AS name FROM (
+       SELECT raw_organizer AS v FROM meetings_all UNION ALL SELECT raw_manager FROM meetings_all
+       UNION ALL SELECT raw_csm FROM meetings_all UNION ALL SELECT unnest(raw_attendees) FROM meetings_all
+       UNION ALL SELECT owner_src FROM ${union('goals')} UNION ALL SELECT manager_src FROM ${union('goals')}
+       UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
+       UNION ALL SELECT manager_src FROM ${union('people')})
+     WHERE v IS NOT NULL AND lower(v) NOT IN (SELECT alias FROM person_alias)
+     GROUP BY lower(v)`,
     // Duplicates: the same id within one export layout; or the same start, title and people in another
     // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
     // Only rows whose id or key occurs more than once can be dropped: a count over a hash of the key finds
     // them (a collision only adds candidates), and the windows rank just those, on the real columns.
     `CREATE OR REPLACE TABLE meeting_drops AS
-     WITH k AS (
+     WITH k AS NOT MATERIALIZED (
        SELECT rowid AS rid, source_file, source_layout, meeting_id, source_id, source_row, start_at,
          lower(coalesce(title, '')) AS k_title, coalesce(manager, '') AS k_manager, coalesce(csm, '') AS k_csm, coalesce(account, '') AS k_account
        FROM meetings_all),
@@ -392,6 +409,7 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `DROP TABLE IF EXISTS meetings`,
     `ALTER TABLE meetings_all RENAME TO meetings`,
     `DELETE FROM meetings WHERE rowid IN (SELECT rid FROM meeting_drops)`,
+    ...['raw_organizer', 'raw_attendees', 'raw_manager', 'raw_csm'].map((c) => `ALTER TABLE meetings DROP COLUMN ${c}`),
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
        coalesce(po.person_key, lower(g.owner_src)) AS owner,
@@ -413,18 +431,6 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      FROM ${union('outcomes')} o
        LEFT JOIN accounts a ON a.account = o.account
        LEFT JOIN person_alias pa ON pa.alias = lower(o.csm_src)`,
-    // How to show each person: the roster's name, else the spelling the exports use most.
-    `CREATE OR REPLACE TABLE person_names AS
-     SELECT person_key, any_value(name) AS name FROM people GROUP BY person_key
-     UNION ALL
-     SELECT lower(v) AS person_key, mode(v) AS name FROM (
-       SELECT organizer AS v FROM stage_meetings UNION ALL SELECT manager_src FROM stage_meetings
-       UNION ALL SELECT csm_src FROM stage_meetings UNION ALL SELECT unnest(attendees) FROM stage_meetings
-       UNION ALL SELECT owner_src FROM ${union('goals')} UNION ALL SELECT manager_src FROM ${union('goals')}
-       UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
-       UNION ALL SELECT manager_src FROM ${union('people')})
-     WHERE v IS NOT NULL AND lower(v) NOT IN (SELECT alias FROM person_alias)
-     GROUP BY lower(v)`,
     // Computed once here, read by every view.
     ...DERIVED_SQL
   ];
