@@ -9,12 +9,23 @@ import { buildModel } from '$lib/model/build';
 import { DEFAULT_AGENDA_WORDS, type AgendaWords } from '$lib/normalize/vocab';
 import type { FileMapping } from '$lib/normalize/views';
 import type { FileReport } from '$lib/ingest/types';
-import { captureSnapshot, type Snapshot, type SnapshotKind } from './snapshot';
+import { captureSnapshot, type FirstView, type Snapshot, type SnapshotKind } from './snapshot';
+import { filterOptions, meetingsOutcomes } from '$lib/metrics/queries';
+import { DEFAULT_FILTERS, toFilters } from '$lib/state/view.svelte';
 
 export interface BuildOutcome {
   reports: FileReport[];
   /** Set when every file loaded: what the site will open with. */
   snapshot: Snapshot | null;
+}
+
+/** Bake the opening view (see FirstView) unless it is large: then the page is better off querying. */
+async function openingView(): Promise<FirstView | undefined> {
+  const options = await filterOptions();
+  if (!options.asOf) return undefined;
+  const meetings = await meetingsOutcomes(toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf), 'week');
+  const view = { options, meetings };
+  return JSON.stringify(view).length <= 2_000_000 ? view : undefined;
 }
 
 export async function buildSnapshot(files: File[], kind: SnapshotKind, options: { locale?: string; agendaWords?: AgendaWords } = {}): Promise<BuildOutcome> {
@@ -32,5 +43,6 @@ export async function buildSnapshot(files: File[], kind: SnapshotKind, options: 
   );
   const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table }, model: models[i] }));
   const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords });
+  snapshot.manifest.firstView = await openingView();
   return { reports: withTables.map((f) => f.report), snapshot };
 }

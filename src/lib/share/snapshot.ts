@@ -28,6 +28,16 @@ export interface SnapshotManifest {
   tables: { name: string; parquet: string; bytes: number; columns: ColumnType[] }[];
   agendaWords: AgendaWords;
   result: BuildResult;
+  /**
+   * The opening view's results (filter options, and the meetings view with the default filters), computed
+   * when the snapshot was made: the page shows them while the engine starts, and queries for anything else.
+   */
+  firstView?: FirstView;
+}
+
+export interface FirstView {
+  options: Record<string, unknown>;
+  meetings: Record<string, unknown>;
 }
 
 export interface Snapshot {
@@ -88,6 +98,13 @@ export function parseManifest(json: unknown): SnapshotManifest {
   if (![...m.files, ...m.tables].every((f) => typesOk(f.columns))) throw new SnapshotError('the data manifest describes its columns wrongly');
   const known = new Set<string>(SNAPSHOT_TABLES);
   if (!m.tables.every((t) => known.has(t.name))) throw new SnapshotError('the data manifest names an unknown table');
+  // The opening view is an optimisation: when it is malformed, the page queries instead.
+  const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  const rowsIn = (v: Record<string, unknown>, keys: string[]) => keys.every((k) => Array.isArray(v[k]) && (v[k] as unknown[]).every(isRecord));
+  const fv = m.firstView;
+  if (fv !== undefined && !(isRecord(fv) && isRecord(fv.options) && isRecord(fv.meetings) && rowsIn(fv.options, ['managers', 'csms', 'teams', 'segments']) && rowsIn(fv.meetings, ['accounts', 'correlation', 'lagged', 'weekly']))) {
+    delete m.firstView;
+  }
   return m as SnapshotManifest;
 }
 

@@ -22,6 +22,12 @@ export class Loads {
   pending = $state(0);
   engineError = $state<string | null>(null);
 
+  /**
+   * Settles when a snapshot's tables are in the engine. The page may open on the snapshot's baked results
+   * before that; anything that reads or replaces tables waits for it.
+   */
+  restoring: Promise<void> = Promise.resolve();
+
   #files = new Map<number, File>();
   /** The device-store entry of each kept file. */
   #stored = new Map<number, string>();
@@ -114,6 +120,7 @@ export class Loads {
 
   /** Remove a file; the model rebuilds once no load is in flight (a batch still loading settles by itself). */
   async remove(id: number, settle = true): Promise<void> {
+    await this.track(this.restoring.catch(() => {}));
     this.cancel(id);
     const r = this.reports.find((x) => x.id === id);
     this.reports = this.reports.filter((x) => x.id !== id);

@@ -11,6 +11,7 @@ import type { DateOrder, DateOrderDecision } from '$lib/normalize/dateOrder';
 import type { FileMapping } from '$lib/normalize/views';
 import type { TableKind } from '$lib/ingest/types';
 import type { Loads } from './loads.svelte';
+import { ResultCache } from './resultCache';
 
 export type { FileModel };
 
@@ -27,6 +28,8 @@ export class DataModel {
   agendaWords = $state<AgendaWords>({ ...DEFAULT_AGENDA_WORDS, ...(savedAgendaWords<AgendaWords>() ?? {}) });
 
   #queue: Promise<unknown> = Promise.resolve();
+  /** Recent view results by view, revision and filters (so a view seen before is instant). */
+  readonly results = new ResultCache();
 
   constructor(private loads: Loads) {}
 
@@ -57,14 +60,25 @@ export class DataModel {
     });
   }
 
+  /**
+   * Show a snapshot's model at once, its tables still on their way into the engine (loads.restoring): the
+   * views answer from the results it carries (`results`) and their queries wait for the tables.
+   */
+  show(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): void {
+    this.files = [...this.files, ...files];
+    if (!savedAgendaWords()) this.agendaWords = agendaWords;
+    this.result = result;
+    this.revision++;
+  }
+
+  /** Settles when the tables are in the engine (see show). */
+  tablesReady(): Promise<void> {
+    return this.loads.restoring;
+  }
+
   /** Take over a snapshot's model whose tables are already in the engine (nothing is rebuilt). */
   restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): Promise<void> {
-    return this.#serial(async () => {
-      this.files = [...this.files, ...files];
-      if (!savedAgendaWords()) this.agendaWords = agendaWords;
-      this.result = result;
-      this.revision++;
-    });
+    return this.#serial(async () => this.show(files, result, agendaWords));
   }
 
   /** Apply the user's change to a file's mapping, remember it for this layout, rebuild. */
@@ -117,7 +131,8 @@ export class DataModel {
   }
 
   #serial(job: () => Promise<void>): Promise<void> {
-    const next = this.loads.track(this.#queue.then(job, job));
+    const after = Promise.all([this.#queue, this.loads.restoring.catch(() => {})]);
+    const next = this.loads.track(after.then(job, job));
     this.#queue = next.catch((e) => {
       this.error = e instanceof Error ? e.message.split('\n')[0] : String(e);
     });

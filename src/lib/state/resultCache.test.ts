@@ -22,6 +22,11 @@ describe('result cache', () => {
     expect(await cache.get('a', run)).toBe(1);
     expect(await cache.get('b', run)).toBe(4);
   });
+  it('answers a seeded key without running', async () => {
+    const cache = new ResultCache(2);
+    cache.seed('a', 'baked');
+    expect(await cache.get('a', () => Promise.reject(new Error('ran')))).toBe('baked');
+  });
   it('does not keep a failure', async () => {
     const cache = new ResultCache(2);
     await expect(cache.get('a', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');

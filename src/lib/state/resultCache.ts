@@ -8,6 +8,11 @@ export class ResultCache {
 
   constructor(readonly size = 24) {}
 
+  /** A result known without running anything (the snapshot's opening view). */
+  seed(key: string, value: unknown): void {
+    this.#entries.set(key, Promise.resolve(value));
+  }
+
   get<T>(key: string, run: () => Promise<T>): Promise<T> {
     const hit = this.#entries.get(key) as Promise<T> | undefined;
     if (hit) {
@@ -26,4 +31,9 @@ export class ResultCache {
     }
     return result;
   }
+}
+
+/** The key of a view's results: the view, the tables' revision, a variant (the chart's grain) and the filters. */
+export function viewKey(view: string, revision: number, variant = '', filters: unknown = null): string {
+  return `${view}|${revision}|${variant}|${JSON.stringify(filters)}`;
 }

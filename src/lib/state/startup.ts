@@ -2,7 +2,9 @@
  * What the page opens with: files kept on this device if there are any, else the site's own data (the
  * embedded demo, or a publisher's snapshot, which dropped files add to).
  */
-import { parseManifest, restoreSnapshot, SnapshotError, type SnapshotManifest } from '$lib/share/snapshot';
+import { parseManifest, restoreSnapshot, SnapshotError, type FirstView, type SnapshotManifest } from '$lib/share/snapshot';
+import { viewKey } from './resultCache';
+import { DEFAULT_FILTERS, toFilters } from './view.svelte';
 import { readStored } from '$lib/share/deviceStore';
 import { preloadParquet } from '$lib/engine/parquet';
 import type { Loads } from './loads.svelte';
@@ -36,9 +38,7 @@ export async function fetchSiteData(base: string): Promise<SiteData> {
 }
 
 async function restoreSite({ manifest, blobs }: SiteData, loads: Loads, model: DataModel): Promise<void> {
-  const t0 = performance.now();
-  await restoreSnapshot(manifest, (name) => blobs.get(name) ?? Promise.reject(new SnapshotError(`${name} is not in the manifest`)));
-  performance.measure('cadence:restore', { start: t0 }); // read by the benchmark's profile
+  await restoreTables({ manifest, blobs });
   loads.restore(
     manifest.files.map((f) => f.report),
     manifest.kind === 'published' ? 'published' : 'demo'
@@ -50,13 +50,56 @@ async function restoreSite({ manifest, blobs }: SiteData, loads: Loads, model: D
   );
 }
 
+async function restoreTables({ manifest, blobs }: SiteData): Promise<void> {
+  const t0 = performance.now();
+  await restoreSnapshot(manifest, (name) => blobs.get(name) ?? Promise.reject(new SnapshotError(`${name} is not in the manifest`)));
+  performance.measure('cadence:restore', { start: t0 }); // read by the benchmark's profile
+  performance.mark('cadence:tables-ready');
+}
+
 /**
- * Returns when everything is loaded; a load already started by the user (a drop) wins. `site` is the
- * site's data, fetched early (see fetchSiteData).
+ * Open the site's data on the results its snapshot carries (the opening view), before the engine has
+ * started: the tables follow in the background (loads.restoring), and any other view waits for them.
  */
-export async function openStartingData(site: Promise<SiteData>, loads: Loads, model: DataModel): Promise<void> {
+function showSite(data: SiteData, firstView: FirstView, engine: Promise<unknown>, loads: Loads, model: DataModel): void {
+  const { manifest } = data;
+  loads.restoring = engine.then(() => restoreTables(data));
+  loads.restore(
+    manifest.files.map((f) => f.report),
+    manifest.kind === 'published' ? 'published' : 'demo'
+  );
+  model.show(
+    manifest.files.map((f) => f.model),
+    manifest.result,
+    manifest.agendaWords
+  );
+  const options = firstView.options as { asOf: string; firstDay: string | null };
+  model.results.seed(viewKey('options', model.revision), firstView.options);
+  model.results.seed(viewKey('meetings', model.revision, 'week', toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf)), firstView.meetings);
+}
+
+/**
+ * Returns when the page can show its starting data (a load already started by the user, a drop, wins).
+ * `site` is the site's data and `engine` the engine's start, both begun early. The site's own data opens on
+ * its baked opening view when it has one and no files are kept on this device; the tables then arrive in
+ * the background, and a failure there goes to `onLateError`.
+ */
+export async function openStartingData(
+  site: Promise<SiteData>,
+  engine: Promise<unknown>,
+  loads: Loads,
+  model: DataModel,
+  onLateError: (e: unknown) => void = () => {}
+): Promise<void> {
   const [data, stored] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => []))]);
   if (loads.reports.length) return;
+  const firstView = data.manifest.firstView;
+  if (firstView && !stored.length) {
+    showSite(data, firstView, engine, loads, model);
+    loads.restoring.catch(onLateError);
+    return;
+  }
+  await loads.track(engine);
   if (data.manifest.kind === 'published' || !stored.length) await loads.track(restoreSite(data, loads, model));
   if (stored.length) {
     await loads.addFiles(
