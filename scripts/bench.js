@@ -200,6 +200,9 @@ for (const n of SIZES) {
     await fresh(async (page) => {
       await page.goto(site.url);
       await waitReady(page, 180_000);
+      // An idle page: the demo's tables in the engine (the page is ready before they are) and settled.
+      await page.waitForFunction(() => performance.getEntriesByName('cadence:tables-ready').length > 0, null, { timeout: 180_000 });
+      await waitReady(page, 180_000);
       await page.waitForTimeout(1000);
       const idle = chromiumMemory();
       const peak = memorySampler();
