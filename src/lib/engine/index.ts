@@ -40,6 +40,19 @@ export function query(sql: string): Promise<Row[]> {
   return withConnection(async (conn) => tableToRows(await conn.query(sql)));
 }
 
+/**
+ * Run queries on one connection after `setup` statements, typically temporary tables the queries share
+ * (they belong to the connection, so concurrent batches never see each other's, and go when it closes).
+ */
+export function queryBatch(setup: string[], queries: string[]): Promise<Row[][]> {
+  return withConnection(async (conn) => {
+    for (const sql of setup) await conn.query(sql);
+    const out: Row[][] = [];
+    for (const sql of queries) out.push(tableToRows(await conn.query(sql)));
+    return out;
+  });
+}
+
 /** Run a statement whose result is not needed. */
 export async function exec(sql: string): Promise<void> {
   await withConnection((conn) => conn.query(sql));

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
 import type { Row } from '$lib/engine/values';
-import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
+import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
 /**
@@ -91,6 +91,10 @@ describe('meetings vs outcomes', () => {
     expect(rows.High.rho).toBeCloseTo(0, 9);
     expect(rows.Low).toMatchObject({ n: 6 });
     expect(rows.Low.rho).toBeCloseTo(-0.419921, 5);
+  });
+  it('gives the same results from the per-account rows kept in a table (as the page runs them)', async () => {
+    await sql(`CREATE OR REPLACE TABLE shared_rows AS ${accountRowsSql(f)}`);
+    for (const q of [accountsSql, correlationSql, laggedCorrelationSql]) expect(await sql(q(f, 'shared_rows'))).toEqual(await sql(q(f)));
   });
   it('puts weekly meeting volume and outcome progress on one axis', async () => {
     const weeks = await sql(weeklySql(f));

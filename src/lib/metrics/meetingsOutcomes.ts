@@ -10,7 +10,15 @@ import { heldCustomerTouches } from './touches';
 const latestSnap = (cond: string) =>
   `SELECT outcome_id, arg_max(account, ord) AS account, arg_max(progress_pct, ord) AS p FROM outcome_snapshots s, params WHERE ${cond} GROUP BY outcome_id`;
 
-function accountBase(f: Filters): string {
+/**
+ * The per-account rows the first three queries share. `rowsFrom` names a table that already holds them
+ * (accountRowsSql, made once per filter change, so the view does not compute them three times).
+ */
+function accountBase(f: Filters, rowsFrom?: string): string {
+  const medians = `medians AS (
+    SELECT segment, median(meetings) AS med_meetings, median(progress_gained) AS med_progress
+    FROM rows WHERE progress_gained IS NOT NULL GROUP BY segment)`;
+  if (rowsFrom) return `WITH ${paramsCte(f)}, rows AS (SELECT * FROM ${rowsFrom}), ${medians}`;
   const sum = (cond: string) => `coalesce(sum(t.n) FILTER (${cond}), 0)::INTEGER`;
   return `WITH ${paramsCte(f)},
   a AS (SELECT * FROM account_dim),
@@ -32,14 +40,17 @@ function accountBase(f: Filters): string {
       g.progress_gained, coalesce(g.outcomes, 0) AS outcomes
     FROM a LEFT JOIN touch t USING (account) LEFT JOIN gain g USING (account)
     WHERE ${accountWhere(f, 'a')}),
-  medians AS (
-    SELECT segment, median(meetings) AS med_meetings, median(progress_gained) AS med_progress
-    FROM rows WHERE progress_gained IS NOT NULL GROUP BY segment)`;
+  ${medians}`;
+}
+
+/** The shared per-account rows, as a query to keep in a table for one view's queries. */
+export function accountRowsSql(f: Filters): string {
+  return `${accountBase(f)} SELECT * FROM rows`;
 }
 
 /** One row per account: touches by channel, progress gained, segment medians and the quadrant flag. */
-export function accountsSql(f: Filters): string {
-  return `${accountBase(f)}
+export function accountsSql(f: Filters, rowsFrom?: string): string {
+  return `${accountBase(f, rowsFrom)}
   SELECT r.*, md.med_meetings, md.med_progress,
     CASE WHEN r.progress_gained IS NULL THEN NULL
          WHEN r.meetings > md.med_meetings AND r.progress_gained < md.med_progress THEN 'high_touch_low_progress'
@@ -70,15 +81,15 @@ export function spearmanSql(pairs: string): string {
 }
 
 /** ρ between accounts' meetings and progress gained in the window, overall and per segment. */
-export function correlationSql(f: Filters): string {
+export function correlationSql(f: Filters, rowsFrom?: string): string {
   const pairs = `SELECT '(all)' AS grp, meetings AS x, progress_gained AS y FROM rows
     UNION ALL SELECT coalesce(segment, '(no segment)'), meetings, progress_gained FROM rows`;
-  return `${accountBase(f)}, ${spearmanSql(pairs)}`;
+  return `${accountBase(f, rowsFrom)}, ${spearmanSql(pairs)}`;
 }
 
 /** ρ between an account's meetings in a month and its progress gained in the next month. */
-export function laggedCorrelationSql(f: Filters): string {
-  return `${accountBase(f)},
+export function laggedCorrelationSql(f: Filters, rowsFrom?: string): string {
+  return `${accountBase(f, rowsFrom)},
   months AS (SELECT unnest(generate_series(date_trunc('month', params.w_from), date_trunc('month', params.w_to), INTERVAL 1 MONTH))::DATE AS m FROM params),
   mm AS (
     SELECT t.account, date_trunc('month', t.d)::DATE AS mo, sum(t.n) AS meetings FROM ${heldCustomerTouches(f)} t WHERE t.channel = 'meeting'

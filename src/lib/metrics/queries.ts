@@ -1,8 +1,8 @@
 /** The metric queries, run on the engine: what the views call. */
-import { query, type Row } from '$lib/engine';
+import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
 import { gridSql, managersSql, pairsSql } from './oneOnOne';
-import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
+import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
 import { drillSql, type DrillTarget } from './drill';
@@ -39,8 +39,13 @@ export const oneOnOne = async (f: Filters) => {
   return { managers, pairs, grid };
 };
 
+/** The per-account rows once, in a temporary table, for the three queries that read them. */
 export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
-  const [accounts, correlation, lagged, weekly] = await Promise.all([query(accountsSql(f)), query(correlationSql(f)), query(laggedCorrelationSql(f)), query(weeklySql(f, grain))]);
+  const rows = 'view_account_rows';
+  const [accounts, correlation, lagged, weekly] = await queryBatch(
+    [`CREATE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
+    [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
+  );
   return { accounts, correlation, lagged, weekly };
 };
 

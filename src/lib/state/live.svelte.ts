@@ -4,7 +4,8 @@
  * Results of superseded runs are dropped.
  */
 export class Live<T> {
-  value = $state<T | null>(null);
+  // Raw: a result is replaced whole, never mutated, and deep proxies over thousands of rows cost a render.
+  value = $state.raw<T | null>(null);
   error = $state<string | null>(null);
 
   /** `track` counts the work toward the page's busy state (Loads.track). */
