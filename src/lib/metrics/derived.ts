@@ -15,7 +15,7 @@ const AS_OF = `coalesce(
 
 const FIRST_DAY = `coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals))`;
 
-export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_facts', 'customer_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
+export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
 
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
@@ -36,10 +36,15 @@ export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE meeting_facts AS
    SELECT CAST(start_at AS DATE) AS d, kind, status, channel, account, manager, csm, 1 AS n
    FROM meetings WHERE start_at IS NOT NULL ORDER BY d`,
-  // Held customer touches per calendar month: whole months of a window are read from here (touches.ts).
+  // Rollups of the facts by period, in date order: a window's whole periods are read from these (touches.ts).
   `CREATE OR REPLACE TABLE customer_months AS
-   SELECT date_trunc('month', d)::DATE AS mo, account, csm, channel, sum(n)::INTEGER AS n
-   FROM meeting_facts WHERE kind = 'customer' AND status = 'held' GROUP BY ALL ORDER BY mo`,
+   SELECT date_trunc('month', d)::DATE AS p, account, csm, channel, sum(n)::INTEGER AS n
+   FROM meeting_facts WHERE kind = 'customer' AND status = 'held' GROUP BY ALL ORDER BY p`,
+  ...(['week', 'month'] as const).map(
+    (grain) => `CREATE OR REPLACE TABLE held_${grain}s AS
+   SELECT date_trunc('${grain}', d)::DATE AS p, kind, channel, manager, csm, sum(n)::INTEGER AS n
+   FROM meeting_facts WHERE status = 'held' GROUP BY ALL ORDER BY p`
+  ),
   // The 1:1s, with what the consistency view reads.
   `CREATE OR REPLACE TABLE one_on_ones AS
    SELECT manager, csm, status, CAST(start_at AS DATE) AS d, date_trunc('week', start_at)::DATE AS wk,

@@ -3,8 +3,8 @@
  * and quadrant flags, Spearman's ρ with a Fisher-z interval (same period and lagged a month), and the
  * weekly series that puts meeting volume and outcome progress on one time axis.
  */
-import { accountWhere, dateLiteral, kindWhere, meetingPeopleWhere, paramsCte, type Filters } from './filters';
-import { heldCustomerTouches } from './touches';
+import { accountWhere, kindWhere, meetingPeopleWhere, paramsCte, type Filters } from './filters';
+import { heldCustomerTouches, heldMeetings } from './touches';
 
 /** Each outcome's latest snapshot on or before `bound` (a date expression), with its account. */
 const latestSnap = (cond: string) =>
@@ -115,8 +115,8 @@ export function weeklySql(f: Filters, grain: 'week' | 'month' = 'week'): string 
       coalesce(sum(t.n) FILTER (t.kind = 'customer' AND t.channel <> 'meeting'), 0)::INTEGER AS other_touches,
       coalesce(sum(t.n) FILTER (t.kind = 'one_on_one'), 0)::INTEGER AS one_on_one,
       coalesce(sum(t.n) FILTER (t.kind = 'internal'), 0)::INTEGER AS internal
-    FROM meeting_facts t
-    WHERE t.status = 'held' AND t.d BETWEEN ${dateLiteral(f.from)} AND ${dateLiteral(f.to)} AND ${meetingPeopleWhere(f, 't')} AND ${kindWhere(f, 't')}
+    FROM ${heldMeetings(f, grain)} t
+    WHERE ${meetingPeopleWhere(f, 't')} AND ${kindWhere(f, 't')}
     GROUP BY ALL),
   ids AS (
     SELECT DISTINCT outcome_id FROM outcome_snapshots

@@ -1,6 +1,21 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { fullMonths, heldCustomerTouches } from './touches';
+import { fullPeriods, heldCustomerTouches, heldMeetings } from './touches';
+
+const fullMonths = (from: string, to: string) => fullPeriods(from, to, 'month');
+
+describe('whole weeks in a window', () => {
+  it.each([
+    ['2026-01-05', '2026-01-18', { first: '2026-01-05', last: '2026-01-12' }], // Monday to Sunday, two weeks
+    ['2026-01-06', '2026-01-25', { first: '2026-01-12', last: '2026-01-19' }], // Tuesday start, Sunday end
+    ['2026-01-05', '2026-01-17', { first: '2026-01-05', last: '2026-01-05' }], // Saturday end: one whole week
+    ['2025-12-29', '2026-01-04', { first: '2025-12-29', last: '2025-12-29' }], // across the new year
+    ['2026-01-06', '2026-01-11', null],
+    ['2026-01-05', '2026-01-10', null]
+  ])('%s … %s', (from, to, expected) => {
+    expect(fullPeriods(from, to, 'week')).toEqual(expected);
+  });
+});
 
 describe('whole months in a window', () => {
   it.each([
@@ -17,7 +32,7 @@ describe('whole months in a window', () => {
   });
 });
 
-describe('held customer touches from the rollups', () => {
+describe('held meetings from the rollups', () => {
   beforeAll(async () => {
     // A meeting on every third day of 2025–2026 for two accounts, some cancelled, some internal.
     await sql(`
@@ -46,6 +61,20 @@ describe('held customer touches from the rollups', () => {
     const got = await sql(`SELECT account, channel, sum(n)::INTEGER AS n FROM ${heldCustomerTouches({ from, to })} GROUP BY ALL ORDER BY ALL`);
     const want = await sql(`SELECT account, channel, count(*)::INTEGER AS n FROM meetings
       WHERE kind = 'customer' AND status = 'held' AND CAST(start_at AS DATE) BETWEEN DATE '${from}' AND DATE '${to}' GROUP BY ALL ORDER BY ALL`);
+    expect(want.length).toBeGreaterThan(0);
+    expect(got).toEqual(want);
+  });
+
+  it.each([
+    ['2025-01-01', '2026-12-31', 'week'],
+    ['2025-01-08', '2025-05-20', 'week'],
+    ['2025-03-03', '2025-03-09', 'week'],
+    ['2025-01-14', '2025-11-03', 'month'],
+    ['2025-06-28', '2025-07-04', 'month']
+  ] as const)('%s … %s by %s counts what the meetings table counts', async (from, to, grain) => {
+    const got = await sql(`SELECT date_trunc('${grain}', d)::DATE AS p, kind, channel, sum(n)::INTEGER AS n FROM ${heldMeetings({ from, to }, grain)} GROUP BY ALL ORDER BY ALL`);
+    const want = await sql(`SELECT date_trunc('${grain}', start_at)::DATE AS p, kind, channel, count(*)::INTEGER AS n FROM meetings
+      WHERE status = 'held' AND CAST(start_at AS DATE) BETWEEN DATE '${from}' AND DATE '${to}' GROUP BY ALL ORDER BY ALL`);
     expect(want.length).toBeGreaterThan(0);
     expect(got).toEqual(want);
   });

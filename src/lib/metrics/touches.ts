@@ -1,33 +1,55 @@
 /**
- * Customer meetings held in a window, as rows of (d, account, csm, channel, n) for the views to count:
- * whole calendar months come from the monthly rollup, the days at either edge from the day-level facts.
- * A year-long window then reads a few tens of thousands of rows rather than every meeting. The bounds are
- * constants, so the engine skips the row groups outside them (both tables are in date order).
+ * Held meetings in a window, as rows for the views to count: whole periods (calendar months, or ISO weeks
+ * from Monday) come from a rollup, the days at either edge from the day-level facts. A year-long window then
+ * reads a few tens of thousands of rows rather than every meeting. The bounds are constants, so the engine
+ * skips the row groups outside them (every table here is in date order). A held meeting is never after
+ * "as of", so the window's end needs no cap.
  */
 import { dateLiteral, type Filters } from './filters';
+
+export type Grain = 'week' | 'month';
 
 const DAY = 86_400_000;
 const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The whole calendar months inside [from, to] (ISO dates): the first month's start and the last one's, or null. */
-export function fullMonths(from: string, to: string): { first: string; last: string } | null {
-  const f = new Date(t(from));
-  const first = f.getUTCDate() === 1 ? from : iso(Date.UTC(f.getUTCFullYear(), f.getUTCMonth() + 1, 1));
-  const end = new Date(t(to) + DAY); // the day after `to`: a month ends inside the window when this is the 1st
-  const lastEnd = end.getUTCDate() === 1 ? to : iso(Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), 0));
-  const last = lastEnd.slice(0, 8) + '01';
-  return first <= last && t(lastEnd) >= t(first) ? { first, last } : null;
+/** The first day of the period holding `day`. */
+function periodStart(day: string, grain: Grain): string {
+  if (grain === 'month') return `${day.slice(0, 8)}01`;
+  return iso(t(day) - ((new Date(t(day)).getUTCDay() + 6) % 7) * DAY);
 }
 
-/** Held customer touches in the window (a held meeting is never after "as of", so `to` needs no cap). */
+/** The last day of the period starting on `start`. */
+export function periodEnd(start: string, grain: Grain): string {
+  if (grain === 'week') return iso(t(start) + 6 * DAY);
+  return iso(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0));
+}
+
+/** The whole periods inside [from, to] (ISO dates): the first one's start and the last one's, or null. */
+export function fullPeriods(from: string, to: string, grain: Grain): { first: string; last: string } | null {
+  const fromStart = periodStart(from, grain);
+  const first = fromStart === from ? from : iso(t(periodEnd(fromStart, grain)) + DAY);
+  const toStart = periodStart(to, grain);
+  const last = periodEnd(toStart, grain) === to ? toStart : periodStart(iso(t(toStart) - DAY), grain);
+  return first <= last ? { first, last } : null;
+}
+
+/** Rows of (d, …columns, n) in the window: a rollup by period (its rows dated by the period's start) and the edge days. */
+function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollup: string, columns: string, where: string): string {
+  const facts = (cond: string) => `SELECT d, ${columns}, n FROM meeting_facts WHERE ${where} AND ${cond}`;
+  const full = fullPeriods(f.from, f.to, grain);
+  if (!full) return `(${facts(`d BETWEEN ${dateLiteral(f.from)} AND ${dateLiteral(f.to)}`)})`;
+  return `(SELECT p AS d, ${columns}, n FROM ${rollup} WHERE p BETWEEN ${dateLiteral(full.first)} AND ${dateLiteral(full.last)}
+    UNION ALL ${facts(`d >= ${dateLiteral(f.from)} AND d < ${dateLiteral(full.first)}`)}
+    UNION ALL ${facts(`d > ${dateLiteral(periodEnd(full.last, grain))} AND d <= ${dateLiteral(f.to)}`)})`;
+}
+
+/** Held customer touches: (d, account, csm, channel, n). */
 export function heldCustomerTouches(f: Pick<Filters, 'from' | 'to'>): string {
-  const facts = (cond: string) =>
-    `SELECT d, account, csm, channel, n FROM meeting_facts WHERE kind = 'customer' AND status = 'held' AND ${cond}`;
-  const months = fullMonths(f.from, f.to);
-  if (!months) return `(${facts(`d BETWEEN ${dateLiteral(f.from)} AND ${dateLiteral(f.to)}`)})`;
-  const lastDay = iso(Date.UTC(Number(months.last.slice(0, 4)), Number(months.last.slice(5, 7)), 0));
-  return `(SELECT mo AS d, account, csm, channel, n FROM customer_months WHERE mo BETWEEN ${dateLiteral(months.first)} AND ${dateLiteral(months.last)}
-    UNION ALL ${facts(`d >= ${dateLiteral(f.from)} AND d < ${dateLiteral(months.first)}`)}
-    UNION ALL ${facts(`d > ${dateLiteral(lastDay)} AND d <= ${dateLiteral(f.to)}`)})`;
+  return windowRows(f, 'month', 'customer_months', 'account, csm, channel', `kind = 'customer' AND status = 'held'`);
+}
+
+/** Held meetings of every kind, for counts by week or month: (d, kind, channel, manager, csm, n). */
+export function heldMeetings(f: Pick<Filters, 'from' | 'to'>, grain: Grain): string {
+  return windowRows(f, grain, grain === 'week' ? 'held_weeks' : 'held_months', 'kind, channel, manager, csm', `status = 'held'`);
 }
