@@ -7,8 +7,14 @@ export function pct(x: unknown, digits = 0): string {
 export function pts(x: unknown): string {
   return typeof x === 'number' && Number.isFinite(x) ? `${x > 0 ? '+' : ''}${x.toFixed(0)} pts` : '—';
 }
+// One formatter per precision: toLocaleString with options builds a new one on every call, which showed
+// in the profile of a table re-render.
+const formatters = new Map<number, Intl.NumberFormat>();
 export function num(x: unknown, digits = 0): string {
-  return typeof x === 'number' && Number.isFinite(x) ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—';
+  if (typeof x !== 'number' || !Number.isFinite(x)) return '—';
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  return f.format(x);
 }
 export function days(x: unknown): string {
   return typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x)} d` : '—';
