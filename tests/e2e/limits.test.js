@@ -32,12 +32,12 @@ describe('limits', () => {
   it('refuses a file above the size the engine can hold before reading any of it, saying how to get past it', async () => {
     // A sparse file: its size is all that is checked, so nothing is written or read.
     const big = write('meetings_huge.csv', 'Subject,Start\n');
-    truncateSync(big, 300 * 1024 * 1024);
+    truncateSync(big, 450 * 1024 * 1024);
     const [r] = await dropFiles(page, [big]);
     assert.equal(r.status, 'refused');
     assert.equal(r.rows, 0);
-    assert.match(r.message, /Larger than 256\.0 MB \(this file is 300\.0 MB\)/);
-    assert.match(r.message, /about 1\.5 million meetings/);
+    assert.match(r.message, /Larger than 400\.0 MB \(this file is 450\.0 MB\)/);
+    assert.match(r.message, /about 2\.5 million meetings/);
     assert.match(r.message, /publish the data as Parquet \(see the README\)/);
     assert.deepEqual(problems.errors, []);
   });
