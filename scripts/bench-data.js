@@ -30,7 +30,7 @@ function writeMeetings(path, n) {
   const rand = mulberry32(n);
   const out = createWriteStream(path);
   const outcomes = ['Completed', 'Completed', 'Completed', 'Completed', 'Canceled', 'Rescheduled', 'No show'];
-  out.write('Record ID,Meeting name,Meeting start time,Meeting end time,Meeting outcome,Activity assigned to,Associated Company,Meeting notes\n');
+  out.write('Record ID,Meeting name,Meeting start time,Meeting end time,Meeting outcome,Activity assigned to,Attendee emails,Associated Company,Meeting notes\n');
   const notes = ['Reviewed adoption and the renewal plan; next steps agreed', 'Wins since last time, blockers, career growth, feedback', 'QBR prep: usage trends, open tickets and expansion ideas', 'Onboarding check: integration status and training dates'];
   let buffer = '';
   for (let i = 0; i < n; i++) {
@@ -39,7 +39,10 @@ function writeMeetings(path, n) {
     const oneOnOne = rand() < 0.1;
     const title = oneOnOne ? `1:1 ${c} / manager${c % MANAGERS}` : `Check-in ${i % 97}`;
     const company = oneOnOne ? '' : account((c * 15 + Math.floor(rand() * 15)) % ACCOUNTS);
-    buffer += `${25_000_000_000 + i},${title},${isoMinute(t)},${isoMinute(t + 1_800_000)},${outcomes[i % outcomes.length]},${csm(c)},${company},"${notes[i % notes.length]} (#${i % 1000})"\n`;
+    // A 1:1 is the manager's meeting with the CSM as its attendee; a customer meeting is the CSM's.
+    const owner = oneOnOne ? manager(c % MANAGERS) : csm(c);
+    const attendee = oneOnOne ? csm(c) : '';
+    buffer += `${25_000_000_000 + i},${title},${isoMinute(t)},${isoMinute(t + 1_800_000)},${outcomes[i % outcomes.length]},${owner},${attendee},${company},"${notes[i % notes.length]} (#${i % 1000})"\n`;
     if (buffer.length > 1 << 20) {
       out.write(buffer);
       buffer = '';

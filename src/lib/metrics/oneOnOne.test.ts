@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { gridSql, managersSql, pairsSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
 import { NO_FILTERS, type Filters } from './filters';
 
 /**
@@ -84,5 +84,12 @@ describe('1:1 consistency per pair', () => {
     expect(await sql(pairsSql({ ...f, csms: ['sam@x'] }))).toHaveLength(1);
     expect(await sql(managersSql({ ...f, managers: ['nobody@x'] }))).toHaveLength(0);
     expect(await sql(pairsSql({ ...f, teams: ['East'] }))).toHaveLength(2);
+  });
+  it('gives the same results from the parts kept in temporary tables (as the page runs them)', async () => {
+    for (const g of [f, { ...f, csms: ['sam@x'] }]) {
+      const setup = oneOnOneSetupSql(g).join(';\n');
+      for (const name of KEPT) expect(pairsSql(g, KEPT)).toContain(`${name} AS (SELECT * FROM view_oo_${name})`);
+      for (const q of [pairsSql, managersSql, gridSql]) expect(await sql(`${setup};\n${q(g, KEPT)}`)).toEqual(await sql(q(g)));
+    }
   });
 });

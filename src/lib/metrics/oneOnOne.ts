@@ -4,7 +4,29 @@
  */
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
 
-function base(f: Filters): string {
+/** The tables a view run keeps for its three queries (in this order: each reads the ones before it). */
+export const KEPT = ['wk_status', 'pair_stats', 'streaks'] as const;
+export type Kept = (typeof KEPT)[number];
+const keptTable = (name: Kept) => `view_oo_${name}`;
+
+/** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
+function base(f: Filters, kept: readonly Kept[] = []): string {
+  let chain = chainSql(f);
+  for (const name of kept) {
+    const start = chain.indexOf(`\n  ${name} AS (`);
+    const next = chain.slice(start + 1).search(/,\n  [a-z_]+ AS \(/);
+    const end = next < 0 ? chain.length : start + 1 + next;
+    chain = `${chain.slice(0, start)}\n  ${name} AS (SELECT * FROM ${keptTable(name)})${chain.slice(end)}`;
+  }
+  return chain;
+}
+
+/** Statements that keep the chain's costly parts for one view run (on one connection: temporary tables). */
+export function oneOnOneSetupSql(f: Filters): string[] {
+  return KEPT.map((name, i) => `CREATE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'))} SELECT * FROM ${name}`);
+}
+
+function chainSql(f: Filters): string {
   return `WITH ${paramsCte(f)},
   oo AS (SELECT * FROM one_on_ones m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
@@ -70,8 +92,8 @@ export const CADENCE_SQL = (gap: string, held: string) =>
   `CASE WHEN ${held} < 2 OR ${gap} IS NULL THEN 'rarer' WHEN ${gap} <= 8 THEN 'weekly' WHEN ${gap} <= 21 THEN '1–3 weeks' WHEN ${gap} <= 42 THEN '3–6 weeks' WHEN ${gap} <= 70 THEN '6–10 weeks' ELSE 'rarer' END`;
 
 /** One row per pair with at least one active week. */
-export function pairsSql(f: Filters): string {
-  return `${base(f)}
+export function pairsSql(f: Filters, kept: readonly Kept[] = []): string {
+  return `${base(f, kept)}
   SELECT ps.*, s.current_streak::INTEGER AS current_streak, s.longest_streak::INTEGER AS longest_streak,
     ps.held_weeks / nullif(ps.active_weeks, 0) AS coverage,
     ps.cancelled / nullif(ps.due, 0) AS cancel_rate,
@@ -86,8 +108,8 @@ export function pairsSql(f: Filters): string {
 }
 
 /** One row per manager, pooled over their pairs. */
-export function managersSql(f: Filters): string {
-  return `${base(f)},
+export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
+  return `${base(f, kept)},
   pooled AS (
     SELECT manager, count(*)::INTEGER AS pairs, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks,
       sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled, sum(held_count)::INTEGER AS held_count,
@@ -114,8 +136,8 @@ export function managersSql(f: Filters): string {
 }
 
 /** The pair × week grid: one row per active week of each pair, with the week's best status. */
-export function gridSql(f: Filters): string {
-  return `${base(f)}
+export function gridSql(f: Filters, kept: readonly Kept[] = []): string {
+  return `${base(f, kept)}
   SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, w.st AS status,
     coalesce(mn.name, w.manager) AS manager_name, coalesce(cn.name, w.csm) AS csm_name
   FROM wk_status w

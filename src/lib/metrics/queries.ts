@@ -1,7 +1,7 @@
 /** The metric queries, run on the engine: what the views call. */
 import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
-import { gridSql, managersSql, pairsSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
@@ -34,8 +34,9 @@ export async function filterOptions(): Promise<{ asOf: string | null; firstDay: 
   };
 }
 
+/** The chain's costly parts (week statuses, pair statistics, streaks) once, for the three queries. */
 export const oneOnOne = async (f: Filters) => {
-  const [managers, pairs, grid] = await Promise.all([query(managersSql(f)), query(pairsSql(f)), query(gridSql(f))]);
+  const [managers, pairs, grid] = await queryBatch(oneOnOneSetupSql(f), [managersSql(f, KEPT), pairsSql(f, KEPT), gridSql(f, KEPT)]);
   return { managers, pairs, grid };
 };
 
