@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { comboLayout } from './combo';
 import { scatterLayout } from './scatter';
-import { gridLayout } from './weekGrid';
+import { cellPaths, gridLayout } from './weekGrid';
 
 describe('chart layouts', () => {
   it('stacks other touches on customer meetings and draws progress on a 0–100 axis', () => {
@@ -28,5 +28,16 @@ describe('chart layouts', () => {
     const l = gridLayout([{ pair: 'p', manager: 'm', report: 'r' }], ['2026-01-05', '2026-01-12'], [{ pair: 'p', week: '2026-01-12', status: 'held' }], 300, 100);
     expect(l.marks).toHaveLength(1);
     expect(l.marks[0].x).toBeGreaterThan(l.innerW / 2 - 1);
+  });
+  it('draws a dense grid as one path per status, a rectangle per cell', () => {
+    const paths = cellPaths([
+      { status: 'held', x: 0, y: 0, w: 8, h: 15.3 },
+      { status: 'cancelled', x: 9.5, y: 0, w: 8, h: 15.3 },
+      { status: 'held', x: 19, y: 18, w: 8, h: 15.3 }
+    ]);
+    expect(paths).toEqual([
+      { status: 'held', d: 'M0,0h8v15.3h-8zM19,18h8v15.3h-8z' },
+      { status: 'cancelled', d: 'M9.5,0h8v15.3h-8z' }
+    ]);
   });
 });

@@ -34,3 +34,21 @@ export function gridLayout(rows: GridRow[], weeks: string[], cells: GridCell[], 
   const ticks = weeks.filter((_, i) => i % every === 0).map((w) => ({ week: w, x: x(w)! + x.bandwidth() / 2 }));
   return { marks, ticks, rowY: (pair: string) => (y(pair) ?? 0) + y.bandwidth() / 2, height: rows.length * rowH + 24, innerW };
 }
+
+/** Above this many cells the grid draws one shape per status rather than one element per cell. */
+export const DENSE_CELLS = 1500;
+
+/**
+ * The cells of each status as one SVG path (a rectangle per cell): a year of weeks for a few hundred pairs
+ * is tens of thousands of cells, and one element each took most of a filter change to render.
+ */
+export function cellPaths(marks: { status: WeekStatus; x: number; y: number; w: number; h: number }[]): { status: WeekStatus; d: string }[] {
+  const by = new Map<WeekStatus, string[]>();
+  const r = (v: number) => Math.round(v * 100) / 100;
+  for (const m of marks) {
+    const parts = by.get(m.status) ?? [];
+    parts.push(`M${r(m.x)},${r(m.y)}h${r(m.w)}v${r(m.h)}h${-r(m.w)}z`);
+    by.set(m.status, parts);
+  }
+  return [...by].map(([status, parts]) => ({ status, d: parts.join('') }));
+}
