@@ -6,7 +6,7 @@
 import { accountWhere, kindWhere, meetingPeopleWhere, paramsCte, type Filters } from './filters';
 import { heldCustomerTouches, heldMeetings } from './touches';
 
-/** Each outcome's latest snapshot on or before `bound` (a date expression), with its account. */
+/** Each outcome's latest snapshot among those meeting `cond` (a bound on the snapshot date `s.d`), with its account. */
 const latestSnap = (cond: string) =>
   `SELECT outcome_id, arg_max(account, ord) AS account, arg_max(progress_pct, ord) AS p FROM outcome_snapshots s, params WHERE ${cond} GROUP BY outcome_id`;
 
@@ -99,8 +99,7 @@ export function laggedCorrelationSql(f: Filters, rowsFrom?: string): string {
   pairs AS (
     SELECT g.account, r.segment, coalesce(x.meetings, 0) AS x, g.gain AS y
     FROM mgain g JOIN rows r USING (account)
-    LEFT JOIN mm x ON x.account = g.account AND x.mo = (g.m - INTERVAL 1 MONTH)::DATE
-),
+    LEFT JOIN mm x ON x.account = g.account AND x.mo = (g.m - INTERVAL 1 MONTH)::DATE),
   ${spearmanSql(`SELECT '(all)' AS grp, x, y FROM pairs UNION ALL SELECT coalesce(segment, '(no segment)'), x, y FROM pairs`)}`;
 }
 
