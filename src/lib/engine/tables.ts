@@ -37,3 +37,20 @@ export async function rowsPerWeek(table: string, column: string, format: string 
     WHERE ${col} IS NOT NULL AND trim(${col}) <> '' AND (${parsed}) IS NULL`);
   return { weeks: rows.map((r) => ({ week: String(r.week), rows: Number(r.rows) })), unparsed: Number(n) };
 }
+
+/** Every record of a small staging table, cell by cell in column order (a family reader's input). */
+export async function tableRecords(table: string, columns: string[], limit: number): Promise<(string | null)[][]> {
+  const rows = await query(`SELECT * FROM ${ident(table)} ORDER BY rowid LIMIT ${Math.trunc(limit)}`);
+  return rows.map((r) => columns.map((c) => (r[c] === null || r[c] === undefined ? null : String(r[c]))));
+}
+
+/** Replace a table by text rows under the given column names (a family reader's output, a few rows). */
+export async function replaceWithTextRows(table: string, columns: readonly string[], rows: string[][]): Promise<void> {
+  const cols = columns.map((c) => `${ident(c)} VARCHAR`).join(', ');
+  await exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+  await exec(`CREATE TABLE ${ident(table)} (${cols})`);
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => `(${columns.map((_, k) => literal(r[k] === '' || r[k] === undefined ? null : r[k])).join(', ')})`);
+    await exec(`INSERT INTO ${ident(table)} VALUES ${chunk.join(', ')}`);
+  }
+}

@@ -24,6 +24,7 @@ import {
   trimToLastLine
 } from './dialect';
 import { reconcile, structuralRefusal } from './reconcile';
+import { reshapeAttendance, sniffAttendance } from './families/reshape';
 import type { Dialect, Encoding, FileReport, Finding } from './types';
 
 export interface LoadRequest {
@@ -72,7 +73,7 @@ export function stagingName(id: number, fileName: string): string {
 
 export async function loadFile(req: LoadRequest): Promise<FileReport> {
   const { id, file, signal } = req;
-  const o = req.overrides ?? {};
+  const o: Partial<Dialect> = { ...(req.overrides ?? {}) };
   const t0 = performance.now();
   const report = emptyReport(id, file);
   const engineFile = `upload_${id}.csv`;
@@ -126,6 +127,11 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     if (probe.nulLine !== null) {
       refuse(`NUL byte, line ${probe.nulLine}: the file holds binary data, which a CSV export never does. Re-export it as CSV.`, [probe.nulLine]);
     }
+
+    // An attendance report in blocks is read cell by cell (no header, nothing skipped), then reshaped below.
+    const userChoseLayout = o.delimiter !== undefined || o.header !== undefined || o.skip !== undefined;
+    const attendance = userChoseLayout ? null : sniffAttendance(new TextDecoder().decode(sample));
+    if (attendance) Object.assign(o, { delimiter: attendance.delimiter, header: false, skip: 0 });
 
     if (inMemory) await registerBytes(engineFile, inMemory);
     else await registerFile(engineFile, file);
@@ -248,6 +254,14 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
       report.stagingTable = table;
       report.rows = rows;
       report.rejected = rec.rejectedLines;
+      const shaped = attendance ? await reshapeAttendance(table, colNames) : null;
+      if (shaped) {
+        report.family = shaped.family;
+        report.columns = shaped.columns.map((name) => ({ name, detectedType: 'VARCHAR' }));
+        // Blocks of different widths are the report's layout, not ragged rows; its records are all read.
+        report.findings = report.findings.filter((f) => !/values than the|column names|first line/i.test(f.message));
+        report.status = report.findings.some((f) => f.severity === 'warning') ? 'partial' : 'loaded';
+      }
     }
   } catch (e) {
     await dropTable(table).catch(() => {});

@@ -29,6 +29,23 @@ export interface Finding {
   moreLines?: number;
 }
 
+/**
+ * An export recognised by its family (an attendance report, a Salesforce object export…) and read the way
+ * that tool means it: what it became, in a CS leader's words.
+ */
+export interface FamilyReading {
+  /** Which family and variant, e.g. `attendance-sections`, `salesforce-event`. */
+  id: string;
+  /** What the file is, e.g. "Attendance report (sections: summary, participants, activities)". */
+  label: string;
+  /** What it became, e.g. "1 meeting (“Scrum Meeting”, …) with 7 attendees". */
+  summary: string;
+  /** How each part of the file was used. */
+  notes: string[];
+  /** The canonical table it feeds. */
+  table: Exclude<TableKind, 'unknown'>;
+}
+
 export interface FileReport {
   id: number;
   file: string;
@@ -47,6 +64,8 @@ export interface FileReport {
   dateFormat: string | null;
   timestampFormat: string | null;
   findings: Finding[];
+  /** Set when the file was recognised as an export family and reshaped by its reader. */
+  family?: FamilyReading;
   /** Bytes processed so far by the record count, for the progress bar. */
   progress: number;
   millis: number;

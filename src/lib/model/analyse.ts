@@ -3,7 +3,7 @@
  * Runs on the page's engine (in Node too, when a site is published: see engine/node.ts).
  */
 import { dateDecisions, proposeMapping, sampleColumns } from './build';
-import { headerSignature, recognize, type Recognition } from './recognize';
+import { headerSignature, mapFields, recognize, type Recognition } from './recognize';
 import { savedMapping } from './savedMappings';
 import type { DateOrderDecision } from '$lib/normalize/dateOrder';
 import type { FileMapping } from '$lib/normalize/views';
@@ -21,6 +21,8 @@ export interface FileModel {
   origin: 'recognized' | 'remembered' | 'edited';
   /** How each date column's day/month order was decided (and the question, when it could not be). */
   dateDecisions: Record<string, DateOrderDecision>;
+  /** The export family the loader recognised, when it did (its reader shaped the staging table). */
+  family?: FileReport['family'];
   /** A few values per column, for the mapping screen. */
   samples: Record<string, string[]>;
 }
@@ -30,7 +32,9 @@ export async function analyseFile(report: FileReport, locale: string): Promise<F
   const staging = report.stagingTable!;
   const columns = report.columns.map((c) => c.name);
   const samples = await sampleColumns(staging, columns);
-  const recognition = recognize(samples);
+  const recognized = recognize(samples);
+  // A family reader already knows the table: its columns are named for it, so the mapping is certain.
+  const recognition = report.family ? { ...recognized, table: report.family.table, confidence: 1, fields: mapFields(report.family.table, samples) } : recognized;
   const signature = headerSignature(columns);
   const remembered = savedMapping(signature);
   const decimalComma = report.dialect?.decimalComma ?? false;
@@ -47,6 +51,7 @@ export async function analyseFile(report: FileReport, locale: string): Promise<F
     mapping,
     origin: remembered ? 'remembered' : 'recognized',
     dateDecisions: decisions,
+    family: report.family,
     samples: Object.fromEntries(samples.map((s) => [s.name, [...new Set(s.values)].slice(0, 3)]))
   };
 }
