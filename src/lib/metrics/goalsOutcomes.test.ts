@@ -12,7 +12,7 @@ beforeAll(async () => {
     INSERT INTO goals VALUES
       (NULL, 'NRR', 'alex@x', 'dana@x', 'on_track', 20, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-01-15 00:00:00', 1, 1),
       (NULL, 'NRR', 'alex@x', 'dana@x', 'on_track', 60, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 2),
-      (NULL, 'QBRs', 'alex@x', 'dana@x', 'on_track', 25, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 3),
+      (NULL, 'QBRs', 'alex@x', 'dana@x', 'on_track', 20, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 3),
       (NULL, 'Adoption', 'sam@x', 'dana@x', 'at_risk', 70, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 4),
       (NULL, 'Old', 'sam@x', 'dana@x', 'achieved', 100, DATE '2025-10-01', DATE '2025-12-31', TIMESTAMP '2025-12-31 00:00:00', 1, 5);
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR);
@@ -31,26 +31,30 @@ beforeAll(async () => {
 });
 
 const f: Filters = { from: '2026-01-01', to: '2026-03-31', ...NO_FILTERS };
-const elapsed = (45 / 89) * 100;
+/** Pacing is measured at each goal's check-in: 2026-02-10 is 40 of the quarter's 89 days, 44.94%. */
+const elapsed = (40 / 89) * 100;
 
 describe('goals', () => {
   it('takes the latest check-in and paces progress against the share of the period elapsed', async () => {
     const rows = Object.fromEntries((await sql(goalsByOwnerSql(f))).map((r) => [r.owner, r]));
     expect(rows['alex@x'].goals).toBe(2);
-    expect(rows['alex@x'].mean_progress).toBeCloseTo((60 + 25) / 2, 9);
-    expect(rows['alex@x'].mean_pacing).toBeCloseTo((60 - elapsed + 25 - elapsed) / 2, 9);
-    expect(rows['alex@x'].at_risk).toBe(1); // QBRs: 25 − 50.6 < −20
+    expect(rows['alex@x'].mean_progress).toBeCloseTo((60 + 20) / 2, 9);
+    expect(rows['alex@x'].mean_pacing).toBeCloseTo((60 - elapsed + 20 - elapsed) / 2, 9);
+    expect(rows['alex@x'].at_risk).toBe(1); // QBRs: 20 − 44.9 < −20
+    // Adoption is 70% at its check-in (25 points ahead of the calendar), but its own status says at risk: never shown ahead.
+    expect(rows['sam@x'].mean_pacing).toBe(0);
     expect(rows['sam@x']).toMatchObject({ goals: 1, at_risk: 1, achieved: 0 }); // Adoption is marked at risk; Old ended before the window
   });
   it('pools goals per team', async () => {
     const [east] = await sql(goalsByTeamSql(f));
     expect(east).toMatchObject({ team: 'East', owners: 2, goals: 3, at_risk: 2, achieved: 0 });
-    expect(east.mean_progress).toBeCloseTo((60 + 25 + 70) / 3, 9);
+    expect(east.mean_progress).toBeCloseTo((60 + 20 + 70) / 3, 9);
   });
   it('lists the goals at risk, worst pacing first', async () => {
     const rows = await sql(goalsAtRiskSql(f));
     expect(rows.map((r) => r.title)).toEqual(['QBRs', 'Adoption']);
-    expect(rows[0].pacing).toBeCloseTo(25 - elapsed, 9);
+    expect(rows[0].pacing).toBeCloseTo(20 - elapsed, 9);
+    expect(rows[1].pacing).toBe(0);
   });
 });
 

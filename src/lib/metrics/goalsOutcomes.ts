@@ -12,15 +12,16 @@ function goalBase(f: Filters): string {
   paced AS (
     SELECT l.*, coalesce(p.team, '(no team)') AS team,
       CASE WHEN l.start_date IS NULL OR l.due_date IS NULL THEN NULL
-           WHEN l.due_date <= l.start_date THEN CASE WHEN params.as_of >= l.due_date THEN 100 ELSE 0 END
-           ELSE least(100, greatest(0, date_diff('day', l.start_date, params.as_of) * 100.0 / date_diff('day', l.start_date, l.due_date))) END AS elapsed_pct
-    FROM latest l CROSS JOIN params LEFT JOIN (SELECT person_key, any_value(team) AS team FROM people GROUP BY ALL) p ON p.person_key = l.owner
+           WHEN l.due_date <= l.start_date THEN CASE WHEN l.paced_at >= l.due_date THEN 100 ELSE 0 END
+           ELSE least(100, greatest(0, date_diff('day', l.start_date, l.paced_at) * 100.0 / date_diff('day', l.start_date, l.due_date))) END AS elapsed_pct
+    FROM (SELECT *, least(coalesce(CAST(updated_at AS DATE), params.as_of), params.as_of) AS paced_at FROM latest, params) l CROSS JOIN params LEFT JOIN (SELECT person_key, any_value(team) AS team FROM people GROUP BY ALL) p ON p.person_key = l.owner
     WHERE (l.start_date IS NULL OR l.start_date <= params.w_to) AND (l.due_date IS NULL OR l.due_date >= params.w_from)
       AND ${inList('l.owner', f.csms)} AND ${inList('l.manager', f.managers)} AND ${f.teams.length ? inList('p.team', f.teams) : 'true'}),
   g AS (
-    SELECT *, progress_pct - elapsed_pct AS pacing,
-      (status IN ('at_risk', 'off_track') OR (coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND progress_pct - elapsed_pct < -20)) AS at_risk
-    FROM paced)`;
+    -- Progress is as of the check-in, so pacing is measured then; a goal its own status calls behind is never ahead.
+    SELECT * EXCLUDE (pacing_raw), CASE WHEN status IN ('at_risk', 'off_track') THEN least(pacing_raw, 0) ELSE pacing_raw END AS pacing,
+      (status IN ('at_risk', 'off_track') OR (coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND pacing_raw < -20)) AS at_risk
+    FROM (SELECT *, progress_pct - elapsed_pct AS pacing_raw FROM paced))`;
 }
 
 /** One row per goal owner: goals, mean progress, mean pacing, at risk. */

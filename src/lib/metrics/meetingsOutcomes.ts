@@ -25,7 +25,7 @@ function accountBase(f: Filters, rowsFrom?: string): string {
   touch AS (
     SELECT t.account, ${sum(`t.channel = 'meeting'`)} AS meetings, sum(t.n)::INTEGER AS touches,
       ${sum(`t.channel = 'call'`)} AS calls, ${sum(`t.channel = 'email'`)} AS emails,
-      ${sum(`t.channel = 'async'`)} AS async, ${sum(`t.channel = 'self_service'`)} AS self_service
+      ${sum(`t.channel = 'async'`)} AS async, ${sum(`t.channel = 'self_service'`)} AS self_service, ${sum(`t.channel = 'other'`)} AS other_channel
     FROM ${heldCustomerTouches(f)} t WHERE ${meetingPeopleWhere({ ...f, managers: [], teams: [] }, 't')}
     GROUP BY t.account),
   endp AS (${latestSnap('s.d <= params.w_to')}),
@@ -37,7 +37,7 @@ function accountBase(f: Filters, rowsFrom?: string): string {
   rows AS (
     SELECT a.account, a.segment, a.csm, coalesce(t.meetings, 0) AS meetings, coalesce(t.touches, 0) AS touches,
       coalesce(t.calls, 0) AS calls, coalesce(t.emails, 0) AS emails, coalesce(t.async, 0) AS async, coalesce(t.self_service, 0) AS self_service,
-      g.progress_gained, coalesce(g.outcomes, 0) AS outcomes
+      coalesce(t.other_channel, 0) AS other_channel, g.progress_gained, coalesce(g.outcomes, 0) AS outcomes
     FROM a LEFT JOIN touch t USING (account) LEFT JOIN gain g USING (account)
     WHERE ${accountWhere(f, 'a')}),
   ${medians}`;

@@ -127,6 +127,10 @@ export interface BuildResult {
   unparsed: Record<number, Unparsed[]>;
   /** Canonical fields that at least one file provides, per table. */
   available: Record<CanonicalTable, string[]>;
+  /** All-day calendar entries per source file (office days, holidays): kept out of the meetings. */
+  allDay?: Record<string, number>;
+  /** People the roster names as a manager who match no one on it (by email, or name in either order). */
+  unmatchedManagers?: string[];
   /** Progress values outside 0–100 that were clamped, per table. */
   clamped: { goals: number; outcomes: number };
 }
@@ -152,7 +156,14 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
     SELECT f.source_file, coalesce(d.n, 0)::INTEGER AS n
     FROM (SELECT DISTINCT source_file FROM meetings UNION SELECT source_file FROM meeting_drops) f
     LEFT JOIN (SELECT source_file, count(*) AS n FROM meeting_drops GROUP BY ALL) d USING (source_file)`);
+  const allDayRows = files.some((f) => f.mapping.table === 'meetings' && f.mapping.fields.all_day)
+    ? await db.query(`SELECT source_file, count(*)::INTEGER AS n FROM stage_meetings WHERE all_day GROUP BY ALL`)
+    : [];
+  const unmatched = await db.query(`
+    SELECT DISTINCT any_value(manager_name) AS name FROM people_managers WHERE NOT matched GROUP BY manager_key ORDER BY name`);
   return {
+    allDay: Object.fromEntries(allDayRows.map((r) => [String(r.source_file), Number(r.n)])),
+    unmatchedManagers: unmatched.map((r) => String(r.name)),
     rows: Object.fromEntries(TABLES.map((t) => [t.table, Number(counts[t.table])])) as Record<CanonicalTable, number>,
     duplicates: Object.fromEntries(dupRows.map((r) => [String(r.source_file), Number(r.n)])),
     unparsed,

@@ -26,6 +26,8 @@ const AGENDA_WORDS = /goal|performance|metric|blocker|bottleneck|challenge|custo
 const KIND_WORDS = /^(1:1|1-1|1on1|one[- ]on[- ]one|customer|client|external|internal|team|1:1 meeting)$/i;
 const CHANNEL_WORDS = /^(email|e-mail|call|phone|meeting|video|task|chat|slack|async|self[- ]service|webinar|in[- ]person|zoom|teams)$/i;
 
+const NUMBER_LIKE = /^\s*[-+(]?\s*[$€£¥]?\s*\d[\d.,\s']*\s*(%|[kKmM])?\)?\s*$/;
+const BOOLEAN_LIKE = /^(true|false|yes|no|y|n|t|f|1|0|x|✓|✔|ja|nein|oui|non|si|sí|wahr|falsch|vrai|faux|verdadero|falso)$/i;
 const share = (values: string[], test: (v: string) => boolean) => (values.length ? values.filter(test).length / values.length : 0);
 
 /** Whether a column's values fit the field, for headers that several fields claim. */
@@ -43,6 +45,12 @@ function fits(field: FieldSpec, col: ColumnSample): boolean {
       return share(v, (x) => KIND_WORDS.test(x.trim())) >= 0.5;
     case 'channel':
       return share(v, (x) => CHANNEL_WORDS.test(x.trim())) >= 0.5;
+    case 'number':
+    case 'percent':
+      // "Start" is a start value in an OKR export and a start date elsewhere: the values decide.
+      return share(v, (x) => NUMBER_LIKE.test(x)) >= 0.8;
+    case 'boolean':
+      return share(v, (x) => BOOLEAN_LIKE.test(x.trim())) >= 0.8;
     case 'person':
     case 'people':
       return share(v, (x) => /[A-Za-z]/.test(x)) >= 0.5; // a count of participants is not a list of people

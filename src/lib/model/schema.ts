@@ -63,7 +63,9 @@ export const TABLES: TableSpec[] = [
       f('agenda', 'Agenda covered', 'agenda', 2, ['agenda', 'Agenda', 'Agenda Covered', 'Agenda items', 'Topics', 'Categories', 'Kategorien', 'Catégories', 'Categorías']),
       f('notes', 'Notes', 'text', 0, ['notes', 'Description', 'Notes', 'Meeting notes', 'hs_meeting_body', 'Body', 'Details', 'Comments', 'Beschreibung']),
       f('prepared_by_report', 'Report brought the data', 'boolean', 2, ['prepared_by_report', 'Report Brought Data', 'Brought data', 'Prepared', 'Prepared by report', 'Prep done']),
-      f('channel', 'Channel (meeting, call, email, async)', 'channel', 1, ['channel', 'Channel', 'Task Subtype', 'TaskSubtype', 'ActivityTypeName', 'Activity Type', 'Medium'])
+      f('channel', 'Channel (meeting, call, email, async)', 'channel', 1, ['channel', 'Channel', 'Task Subtype', 'TaskSubtype', 'ActivityTypeName', 'Activity Type', 'Medium']),
+      // Office days, holidays and out-of-office blocks: calendar entries, not meetings (kept out of every count).
+      f('all_day', 'All-day event (not a meeting)', 'boolean', 1, ['All day event', 'All Day', 'AllDay', 'IsAllDayEvent', 'Is All Day Event', 'isAllDay', 'all_day', 'Ganztägiges Ereignis', 'Journée entière', 'Evento de todo el día', 'Evento di un giorno intero', 'Hele dag', 'Evento de dia inteiro', 'Celodenní událost', 'Całodzienne', 'Heldagsaktivitet', 'Koko päivän tapahtuma', 'Hele dagen'])
     ]
   },
   {
@@ -76,14 +78,14 @@ export const TABLES: TableSpec[] = [
       f('manager', 'Manager', 'person', 1, ['manager', 'Manager', 'Manager Email']),
       f('scope', 'Individual or team', 'text', 1, ['Goal Type', 'Scope', 'Level']),
       f('metric_type', 'Metric type', 'text', 1, ['metric_type', 'Metric Type', 'Progress Type', 'Unit', 'Measurement']),
-      f('start_value', 'Start value', 'number', 2, ['start_value', 'Start Value', 'Starting Value', 'Initial Value', 'Baseline']),
+      f('start_value', 'Start value', 'number', 2, ['start_value', 'Start Value', 'Starting Value', 'Initial Value', 'Baseline', 'Start']),
       f('target_value', 'Target value', 'number', 3, ['target_value', 'Target Value', 'Target', 'Goal Value']),
       f('current_value', 'Current value', 'number', 2, ['current_value', 'Current Value', 'Current', 'Actual', 'Actual Value']),
       f('progress_pct', 'Progress %', 'percent', 3, ['progress_pct', 'Goal % Completion', 'Progress', 'Progress %', 'Percent Complete', '% Complete', 'Completion']),
       f('status', 'Status', 'status', 1, ['status', 'Status', 'Goal Status', 'State']),
       f('start_date', 'Start date', 'datetime', 1, ['start_date', 'start_on', 'Start Date', 'Start', 'Started On']),
       f('due_date', 'Due date', 'datetime', 2, ['due_date', 'due_on', 'Due Date', 'Due', 'End Date', 'Deadline', 'Target Date']),
-      f('updated_at', 'Last updated', 'datetime', 1, ['updated_at', 'Last Updated', 'Updated At', 'Modified', 'Check-In Date', 'Check-in date']),
+      f('updated_at', 'Last updated (check-in)', 'datetime', 1, ['updated_at', 'Last Updated', 'Last_Updated', 'Updated At', 'Updated', 'Modified', 'Last Modified', 'Check-In Date', 'Check-in date', 'Last Check-in', 'Last Check-In Date', 'Last Checkin', 'Latest Check-in', 'Last Check-in Date']),
       f('checkin_type', 'Check-in type', 'text', 2, ['Check-In Type', 'Checkin Type'])
     ]
   },
@@ -116,13 +118,14 @@ export const TABLES: TableSpec[] = [
     table: 'people',
     label: 'People (roster)',
     fields: [
-      f('person', 'Name', 'text', 2, ['person', 'name', 'Employee Name', 'Full Name', 'Display Name', 'Employee']),
+      f('person', 'Name', 'text', 2, ['person', 'name', 'Employee Name', 'Full Name', 'Display Name', 'Employee', 'Worker', 'Legal Name', 'Preferred Name']),
+      f('person_id', 'Person ID (what other exports use for them)', 'id', 1, ['person_id', 'Employee ID', 'EmpID', 'Employee Number', 'Worker ID', 'User ID', 'Personnel Number', 'Personalnummer']),
       f('email', 'Email', 'text', 2, ['email', 'Work Email', 'Email Address', 'E-mail']),
       f('manager', 'Manager', 'person', 3, ['manager', 'Manager', 'Reports To', 'Manager Name', 'Manager Email', 'Supervisor']),
       f('team', 'Team', 'text', 3, ['team', 'Team', 'Department', 'Pod', 'Group']),
       f('role', 'Role', 'text', 2, ['role', 'Job Title', 'Title', 'Position']),
-      f('start_date', 'Start date', 'datetime', 2, ['start_date', 'Hire Date', 'Start Date', 'Joined']),
-      f('end_date', 'End date', 'datetime', 2, ['end_date', 'Termination Date', 'End Date', 'Leave Date', 'Left'])
+      f('start_date', 'Start date', 'datetime', 2, ['start_date', 'Hire Date', 'Date of Hire', 'Original Hire Date', 'Start Date', 'Joined', 'Employment Start Date', 'Eintrittsdatum']),
+      f('end_date', 'End date', 'datetime', 2, ['end_date', 'Termination Date', 'Date of Termination', 'Term Date', 'End Date', 'Leave Date', 'Left', 'Employment End Date', 'Austrittsdatum'])
     ]
   },
   {

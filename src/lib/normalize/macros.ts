@@ -81,6 +81,12 @@ export const MACROS = [
      WHEN regexp_matches(v, '<[^>]+@[^>]+>') THEN lower(regexp_extract(v, '<([^>]+)>', 1))
      WHEN regexp_matches(trim(v), '^[^\\s@]+@[^\\s@]+$') THEN lower(trim(v))
      ELSE trim(v) END`,
+  // How people are matched across exports: an email as itself (lower-case); a name lower-case, `Last, First`
+  // turned to `First Last`, initials dropped, so "Adinolfi, Wilson  K" and "Wilson Adinolfi" are one person.
+  `CREATE OR REPLACE MACRO cad_alias(v) AS CASE WHEN v IS NULL OR trim(v) = '' THEN NULL
+     WHEN contains(v, '@') THEN lower(trim(v))
+     ELSE nullif(array_to_string(list_filter(string_split(lower(CASE WHEN regexp_matches(v, '^[^,]+,[^,]+$') THEN split_part(v, ',', 2) || ' ' || split_part(v, ',', 1) ELSE v END), ' '),
+       x -> length(replace(x, '.', '')) > 1), ' '), '') END`,
   `CREATE OR REPLACE MACRO cad_people(v) AS CASE WHEN v IS NULL OR trim(v) = '' THEN []::VARCHAR[]
      ELSE list_filter(list_transform(string_split_regex(v, '[;,\\n]'), x -> cad_person(x)), x -> x IS NOT NULL) END`
 ];

@@ -47,7 +47,7 @@ export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
     ['duration_min', 'DOUBLE'], ['status', 'VARCHAR'], ['kind_src', 'VARCHAR'], ['organizer', 'VARCHAR'], ['attendees', 'VARCHAR[]'],
     ['manager_src', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['account', 'VARCHAR'], ['agenda_text', 'VARCHAR'],
     ...AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, 'BOOLEAN']),
-    ['notes', 'VARCHAR'], ['prepared_by_report', 'BOOLEAN'], ['channel', 'VARCHAR']
+    ['notes', 'VARCHAR'], ['prepared_by_report', 'BOOLEAN'], ['channel', 'VARCHAR'], ['all_day', 'BOOLEAN']
   ],
   goals: [
     ['goal_id', 'VARCHAR'], ['title', 'VARCHAR'], ['owner_src', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['scope', 'VARCHAR'], ['metric_type', 'VARCHAR'],
@@ -61,7 +61,7 @@ export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
     ['health', 'DOUBLE'], ['arr', 'DOUBLE'], ['as_of', 'DATE']
   ],
   people: [
-    ['person', 'VARCHAR'], ['email', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['team', 'VARCHAR'], ['role', 'VARCHAR'], ['start_date', 'DATE'], ['end_date', 'DATE']
+    ['person', 'VARCHAR'], ['email', 'VARCHAR'], ['person_id', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['team', 'VARCHAR'], ['role', 'VARCHAR'], ['start_date', 'DATE'], ['end_date', 'DATE']
   ],
   accounts: [['account', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
 };
@@ -156,7 +156,7 @@ export class FileSql {
       if (field === 'duration') add(field, `cad_duration_min(${ident(column)}, ${Number(this.m.options.durationUnit)})`);
       if (['start_value', 'target_value', 'current_value', 'health', 'arr'].includes(field)) add(field, this.number(field));
       if (field === 'progress_pct') add(field, this.percent(field));
-      if (field === 'prepared_by_report') add(field, `cad_bool(${ident(column)})`);
+      if (field === 'prepared_by_report' || field === 'all_day') add(field, `cad_bool(${ident(column)})`);
       if (field === 'status') add(field, this.vocab('status', table === 'goals' ? GOAL_STATUS : table === 'outcomes' ? OUTCOME_STATUS : MEETING_STATUS));
       if (field === 'kind') add(field, this.vocab('kind', MEETING_KIND));
       if (field === 'channel') add(field, this.vocab('channel', CHANNEL));
@@ -214,7 +214,9 @@ export class FileSql {
       ...agenda,
       ['notes', this.text('notes')],
       ['prepared_by_report', this.col('prepared_by_report') ? `cad_bool(${this.col('prepared_by_report')})` : 'NULL'],
-      ['channel', this.col('channel') ? this.vocab('channel', CHANNEL) : `'meeting'`]
+      // A channel the vocabulary cannot place is 'other' (a touch in every view, listed on the mapping screen).
+      ['channel', this.col('channel') ? `coalesce(${this.vocab('channel', CHANNEL)}, CASE WHEN nullif(trim(${this.col('channel')}), '') IS NULL THEN 'meeting' ELSE 'other' END)` : `'meeting'`],
+      ['all_day', this.col('all_day') ? `coalesce(cad_bool(${this.col('all_day')}), false)` : 'false']
     ];
   }
 
@@ -266,6 +268,7 @@ export class FileSql {
     return [
       ['person', this.text('person')],
       ['email', this.col('email') ? `lower(${this.text('email')})` : 'NULL'],
+      ['person_id', this.text('person_id')],
       ['manager_src', this.person('manager')],
       ['team', this.text('team')],
       ['role', this.text('role')],
@@ -321,40 +324,45 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
   return [
     // People first: everyone else's names and emails resolve through the roster.
     `CREATE OR REPLACE TABLE people AS
-     SELECT coalesce(email, lower(person)) AS person_key, coalesce(person, email) AS name, email, manager_src, team, role, start_date, end_date, source_file, source_row
+     SELECT coalesce(email, cad_alias(person)) AS person_key, coalesce(person, email) AS name, email, person_id, manager_src, team, role, start_date, end_date, source_file, source_row
      FROM ${union('people')} WHERE coalesce(email, person) IS NOT NULL`,
     // A name shared by two people resolves to neither (it stays as written).
     `CREATE OR REPLACE TABLE person_alias AS
      SELECT alias, person_key FROM (
        SELECT DISTINCT alias, person_key FROM (
-         SELECT lower(name) AS alias, person_key FROM people WHERE name IS NOT NULL
+         SELECT cad_alias(name) AS alias, person_key FROM people WHERE name IS NOT NULL
+         UNION ALL SELECT lower(person_id), person_key FROM people WHERE person_id IS NOT NULL
          UNION ALL SELECT lower(email), person_key FROM people WHERE email IS NOT NULL
          UNION ALL SELECT person_key, person_key FROM people))
      QUALIFY count(*) OVER (PARTITION BY alias) = 1`,
     // Names resolve by joins on person_alias (a correlated lookup per row was the build's slowest step).
+    // Who the roster names as a manager, and whether that is someone on it (shown with the match rule).
+    `CREATE OR REPLACE TABLE people_managers AS
+     SELECT p.manager_src AS manager_name, coalesce(pa.person_key, cad_alias(p.manager_src)) AS manager_key, pa.person_key IS NOT NULL AS matched
+     FROM people p LEFT JOIN person_alias pa ON pa.alias = cad_alias(p.manager_src) WHERE p.manager_src IS NOT NULL`,
     `CREATE OR REPLACE TABLE people AS
-     SELECT p.* EXCLUDE (manager_src), coalesce(pa.person_key, lower(p.manager_src)) AS manager_key
-     FROM people p LEFT JOIN person_alias pa ON pa.alias = lower(p.manager_src)`,
+     SELECT p.* EXCLUDE (manager_src), coalesce(pa.person_key, cad_alias(p.manager_src)) AS manager_key
+     FROM people p LEFT JOIN person_alias pa ON pa.alias = cad_alias(p.manager_src)`,
     `CREATE OR REPLACE TABLE accounts AS
-     SELECT account, any_value(segment) AS segment, any_value(coalesce(pa.person_key, lower(a.csm_src))) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
-     FROM ${union('accounts')} a LEFT JOIN person_alias pa ON pa.alias = lower(a.csm_src) WHERE account IS NOT NULL GROUP BY account`,
+     SELECT account, any_value(segment) AS segment, any_value(coalesce(pa.person_key, cad_alias(a.csm_src))) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
+     FROM ${union('accounts')} a LEFT JOIN person_alias pa ON pa.alias = cad_alias(a.csm_src) WHERE account IS NOT NULL GROUP BY account`,
     // Stage 1 of the meetings as a view: meetings_all parses it in the same pass that resolves the people
     // (a staged copy cost a pass and a million-row table more), and person_names reads only its people.
     `CREATE OR REPLACE VIEW stage_meetings AS SELECT * FROM ${union('meetings')}`,
     `CREATE OR REPLACE TABLE meetings_all AS
      WITH u AS (
-       SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s),
+       SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s WHERE NOT s.all_day),
      r AS (
        SELECT u.*,
-         coalesce(a1.person_key, lower(u.organizer)) AS org_key,
-         coalesce(a2.person_key, lower(u.first_att)) AS att_key,
-         coalesce(a3.person_key, lower(u.manager_src)) AS m_key,
-         coalesce(a4.person_key, lower(u.csm_src)) AS c_key
+         coalesce(a1.person_key, cad_alias(u.organizer)) AS org_key,
+         coalesce(a2.person_key, cad_alias(u.first_att)) AS att_key,
+         coalesce(a3.person_key, cad_alias(u.manager_src)) AS m_key,
+         coalesce(a4.person_key, cad_alias(u.csm_src)) AS c_key
        FROM u
-       LEFT JOIN person_alias a1 ON a1.alias = lower(u.organizer)
-       LEFT JOIN person_alias a2 ON a2.alias = lower(u.first_att)
-       LEFT JOIN person_alias a3 ON a3.alias = lower(u.manager_src)
-       LEFT JOIN person_alias a4 ON a4.alias = lower(u.csm_src)),
+       LEFT JOIN person_alias a1 ON a1.alias = cad_alias(u.organizer)
+       LEFT JOIN person_alias a2 ON a2.alias = cad_alias(u.first_att)
+       LEFT JOIN person_alias a3 ON a3.alias = cad_alias(u.manager_src)
+       LEFT JOIN person_alias a4 ON a4.alias = cad_alias(u.csm_src)),
      k AS (
        SELECT r.*, coalesce(kind_src,
          CASE WHEN account IS NOT NULL THEN 'customer'
@@ -363,7 +371,7 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
               WHEN rm.manager_key IS NOT NULL AND rm.manager_key = r.org_key AND len(attendees) = 1 THEN 'one_on_one'
               ELSE 'internal' END) AS kind
        FROM r LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY ALL) rm ON rm.person_key = r.att_key)
-     SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src, first_att),
+     SELECT k.* EXCLUDE (org_key, att_key, m_key, c_key, organizer, attendees, manager_src, csm_src, kind_src, first_att, all_day),
        CASE WHEN kind = 'one_on_one' THEN coalesce(m_key, org_key) ELSE coalesce(m_key, owner.manager_key) END AS manager,
        CASE WHEN kind = 'one_on_one' THEN coalesce(c_key, att_key) ELSE coalesce(c_key, org_key) END AS csm,
        org_key AS organizer,
@@ -374,14 +382,14 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `CREATE OR REPLACE TABLE person_names AS
      SELECT person_key, any_value(name) AS name FROM people GROUP BY person_key
      UNION ALL
-     SELECT lower(v) AS person_key, mode(v) AS name FROM (
+     SELECT cad_alias(v) AS person_key, mode(v) AS name FROM (
        SELECT raw_organizer AS v FROM meetings_all UNION ALL SELECT raw_manager FROM meetings_all
        UNION ALL SELECT raw_csm FROM meetings_all UNION ALL SELECT unnest(raw_attendees) FROM meetings_all
        UNION ALL SELECT owner_src FROM ${union('goals')} UNION ALL SELECT manager_src FROM ${union('goals')}
        UNION ALL SELECT csm_src FROM ${union('outcomes')} UNION ALL SELECT csm_src FROM ${union('accounts')}
        UNION ALL SELECT manager_src FROM ${union('people')})
-     WHERE v IS NOT NULL AND lower(v) NOT IN (SELECT alias FROM person_alias)
-     GROUP BY lower(v)`,
+     WHERE v IS NOT NULL AND cad_alias(v) NOT IN (SELECT alias FROM person_alias)
+     GROUP BY cad_alias(v)`,
     // Duplicates: the same id within one export layout; or the same start, title and people in another
     // file (or with no id to tell them apart). Two rows of one export with their own ids are two meetings.
     // Only rows whose id or key occurs more than once can be dropped: a count over a hash of the key finds
@@ -412,25 +420,25 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     ...['raw_organizer', 'raw_attendees', 'raw_manager', 'raw_csm'].map((c) => `ALTER TABLE meetings DROP COLUMN ${c}`),
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
-       coalesce(po.person_key, lower(g.owner_src)) AS owner,
-       coalesce(pm.person_key, lower(g.manager_src), boss.manager_key) AS manager,
+       coalesce(po.person_key, cad_alias(g.owner_src)) AS owner,
+       coalesce(pm.person_key, cad_alias(g.manager_src), boss.manager_key) AS manager,
        least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
        coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
      FROM ${union('goals')} g
-       LEFT JOIN person_alias po ON po.alias = lower(g.owner_src)
-       LEFT JOIN person_alias pm ON pm.alias = lower(g.manager_src)
+       LEFT JOIN person_alias po ON po.alias = cad_alias(g.owner_src)
+       LEFT JOIN person_alias pm ON pm.alias = cad_alias(g.manager_src)
        LEFT JOIN (SELECT person_key, any_value(manager_key) AS manager_key FROM people GROUP BY person_key) boss
-         ON boss.person_key = coalesce(po.person_key, lower(g.owner_src))`,
+         ON boss.person_key = coalesce(po.person_key, cad_alias(g.owner_src))`,
     `CREATE OR REPLACE TABLE outcomes AS
      SELECT o.* EXCLUDE (csm_src, progress_src, segment, outcome_id),
        coalesce(o.outcome_id, md5(concat_ws('|', o.account, o.plan, o.outcome, o.milestone))) AS outcome_id,
        coalesce(o.segment, a.segment) AS segment,
-       coalesce(pa.person_key, lower(o.csm_src), a.csm) AS csm,
+       coalesce(pa.person_key, cad_alias(o.csm_src), a.csm) AS csm,
        least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
        coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
      FROM ${union('outcomes')} o
        LEFT JOIN accounts a ON a.account = o.account
-       LEFT JOIN person_alias pa ON pa.alias = lower(o.csm_src)`,
+       LEFT JOIN person_alias pa ON pa.alias = cad_alias(o.csm_src)`,
     // Computed once here, read by every view.
     ...DERIVED_SQL
   ];

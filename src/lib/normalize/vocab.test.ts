@@ -25,6 +25,10 @@ describe('status vocabularies', () => {
     expect(await map(MEETING_KIND, ['1:1', 'One-on-one', 'Customer', 'internal', 'Webinar'])).toEqual(['one_on_one', 'one_on_one', 'customer', 'internal', null]);
     expect(await map(CHANNEL, ['Email', 'Call', 'Task', 'Meeting', 'Self-service'])).toEqual(['email', 'call', 'async', 'meeting', 'self_service']);
   });
+  it('words inside qualified values', async () => {
+    expect(await map(CHANNEL, ['Async (Slack)', 'Self-service (webinar)', 'Call - outbound', 'Email: sequence step 2', '(Slack)', 'Carrier pigeon'])).toEqual(['async', 'self_service', 'call', 'email', 'async', null]);
+    expect(await map(GOAL_STATUS, ['On Hold', 'Behind', 'Paused (budget)'])).toEqual(['at_risk', 'off_track', 'at_risk']);
+  });
   it('reads keyword lists as typed', () => {
     expect(parseWords(' Career, growth ,, PROMOTION, career')).toEqual(['career', 'growth', 'promotion']);
   });

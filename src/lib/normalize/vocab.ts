@@ -4,17 +4,18 @@
  */
 export const MEETING_STATUS: Record<string, string[]> = {
   // Calendar states ("confirmed", "busy") mean the meeting stood as planned.
-  held: ['held', 'completed', 'complete', 'done', 'attended', 'occurred', 'happened', 'met', 'finished', 'accepted', 'confirmed', 'busy'],
+  held: ['held', 'completed', 'complete', 'done', 'attended', 'occurred', 'happened', 'met', 'finished', 'accepted', 'confirmed', 'busy', 'closed', 'logged'],
   cancelled: ['cancelled', 'canceled', 'cancel', 'declined', 'canceled by host', 'canceled by invitee', 'abgesagt', 'annule', 'annulé', 'cancelado'],
   rescheduled: ['rescheduled', 'reschedule', 'moved', 'postponed', 'verschoben'],
   no_show: ['no show', 'noshow', 'missed', 'did not attend', 'absent'],
-  scheduled: ['scheduled', 'booked', 'upcoming', 'planned', 'tentative']
+  scheduled: ['scheduled', 'booked', 'upcoming', 'planned', 'tentative', 'open', 'not started', 'in progress', 'waiting on someone else', 'deferred', 'on hold']
 };
 
 export const GOAL_STATUS: Record<string, string[]> = {
-  on_track: ['on track', 'ontrack', 'green', 'in progress', 'progressing'],
-  at_risk: ['at risk', 'atrisk', 'yellow', 'amber', 'needs attention'],
-  off_track: ['off track', 'offtrack', 'behind', 'red'],
+  on_track: ['on track', 'ontrack', 'green', 'in progress', 'progressing', 'ahead', 'not started'],
+  // A goal on hold is not moving: flagged for attention rather than read as on track.
+  at_risk: ['at risk', 'atrisk', 'yellow', 'amber', 'needs attention', 'on hold', 'paused', 'stalled', 'needs help'],
+  off_track: ['off track', 'offtrack', 'behind', 'red', 'delayed', 'late'],
   achieved: ['achieved', 'complete', 'completed', 'done', 'met', 'closed won'],
   missed: ['missed', 'failed', 'not achieved', 'not met'],
   dropped: ['dropped', 'cancelled', 'canceled', 'abandoned', 'deprioritized', 'deprioritised', 'archived']
@@ -23,7 +24,7 @@ export const GOAL_STATUS: Record<string, string[]> = {
 export const OUTCOME_STATUS: Record<string, string[]> = {
   not_started: ['not started', 'new', 'open', 'draft', 'planned'],
   in_progress: ['in progress', 'active', 'on track', 'ongoing', 'green'],
-  at_risk: ['at risk', 'atrisk', 'off track', 'yellow', 'amber', 'red', 'blocked'],
+  at_risk: ['at risk', 'atrisk', 'off track', 'yellow', 'amber', 'red', 'blocked', 'on hold', 'paused', 'stalled', 'behind'],
   overdue: ['overdue', 'late', 'past due'],
   achieved: ['achieved', 'complete', 'completed', 'done', 'closed', 'met', 'won'],
   missed: ['missed', 'failed', 'not achieved', 'lost'],
@@ -84,7 +85,11 @@ export function vocabCase(expr: string, vocab: Record<string, string[]>): string
     }
   }
   const entries = [...seen].map(([k, v]) => `'${esc(k)}': '${esc(v)}'`).join(', ');
-  return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ELSE (MAP {${entries}})[${foldSql(expr)}] END`;
+  // A qualified value ("Async (Slack)", "Call - outbound") is read by its head word, else by its qualifier.
+  const map = `MAP {${entries}}`;
+  const head = `regexp_replace(${expr}, '\\s*([(\\[]|\\s[-–/|]\\s|:\\s).*$', '')`;
+  const qualifier = `regexp_extract(${expr}, '[(\\[]([^)\\]]+)[)\\]]', 1)`;
+  return `CASE WHEN ${expr} IS NULL OR trim(${expr}) = '' THEN NULL ELSE coalesce((${map})[${foldSql(expr)}], (${map})[${foldSql(head)}], (${map})[${foldSql(qualifier)}]) END`;
 }
 
 /** Whether free text mentions any of the words (word starts, case-insensitive: the expression's flag, which

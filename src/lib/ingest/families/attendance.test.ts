@@ -85,6 +85,9 @@ describe('attendance reports: one meeting, its participants as attendees', () =>
   it('splits blocks at blank lines and numbered section titles', () => {
     const b = blocksOf([['1. Summary', ''], ['a', 'b'], ['', ''], ['x', 'y'], ['2. Participants', ''], ['n', 'm']]);
     expect(b.map((x) => [x.title, x.first, x.rows.length])).toEqual([['1. Summary', 1, 1], [null, 4, 1], ['2. Participants', 5, 1]]);
+    // The engine's read drops blank lines: a header after a data row of another width still starts a block.
+    const joined = blocksOf([['Meeting ID', 'Topic', 'Start Time'], ['123 456 7890', 'QBR', '1/2/2024 10:00 AM'], ['Name', 'User Email'], ['Ann', 'ann@x.com']]);
+    expect(joined.map((x) => x.rows.length)).toEqual([2, 2]);
     expect(spanHours(['11/19/2021 9:54:15 AM', '11/19/2021 12:01:59 PM'])).toBeCloseTo(2.13, 1);
   });
 });

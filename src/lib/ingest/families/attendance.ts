@@ -68,7 +68,11 @@ export function blocksOf(records: Cells[]): Block[] {
       blocks.push(current);
       return;
     }
-    if (!current) {
+    // A header straight after a data row of another width starts a block too: the engine's read drops the
+    // blank line that separates Zoom's two blocks.
+    const previous = current?.rows.at(-1);
+    const newHeader = current && current.rows.length >= 2 && previous && !isHeader(previous) && isHeader(row) && filled(previous).length !== cells.length;
+    if (!current || newHeader) {
       current = { title: null, first: i + 1, rows: [] };
       blocks.push(current);
     }
