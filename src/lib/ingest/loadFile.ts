@@ -11,6 +11,7 @@ import { scanInWorker } from './scanClient';
 import { DecodeError, encodingFromBom, transcodeToUtf8 } from './encoding';
 import { gunzipCapped, GzipError } from './gunzip';
 import { hasDoubledCR, repairDoubledCR } from './lineEndings';
+import { isWrappedLines, unwrapLines } from './wrappedLines';
 import { LIMITS, formatBytes, tooManyColumns } from './limits';
 import {
   DELIMITER_CANDIDATES,
@@ -110,6 +111,12 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
       if (!inMemory && file.size > LIMITS.maxInMemoryBytes) refuse(`Damaged line endings (\\r\\r\\n) in a file larger than ${formatBytes(LIMITS.maxInMemoryBytes)}: save it again as CSV and reload.`);
       inMemory = repairDoubledCR(inMemory ?? new Uint8Array(await file.arrayBuffer()));
       repairNotes.push({ severity: 'info', message: 'Line endings were doubled (\\r\\r\\n, a sign of a damaged Windows conversion); each was read as one line break.' });
+    }
+    if (isWrappedLines(new TextDecoder().decode(trimToLastLine(head64k, (inMemory?.length ?? file.size) <= head64k.length)))) {
+      if (!inMemory && file.size > LIMITS.maxInMemoryBytes) refuse(`Each line of this file is one quoted field (every whole line is wrapped in quotes, a sign it was re-saved that way), and it is larger than ${formatBytes(LIMITS.maxInMemoryBytes)}, too large to unwrap in the browser. Save it again as plain CSV.`);
+      const text = new TextDecoder().decode(inMemory ?? new Uint8Array(await file.arrayBuffer()));
+      inMemory = new TextEncoder().encode(unwrapLines(text));
+      repairNotes.push({ severity: 'info', message: 'Each line of this file was one quoted field (every whole line wrapped in quotes, a sign it was re-saved that way): the quotes around each line were removed and the columns read as its first line names them.' });
     }
     const source: Blob = inMemory ? new Blob([inMemory as Uint8Array<ArrayBuffer>]) : file;
     if (source.size === 0 || (bom && source.size <= bom.bomBytes && encoding === 'utf-8')) {

@@ -72,7 +72,7 @@ export const TABLES: TableSpec[] = [
     table: 'goals',
     label: 'Goals',
     fields: [
-      f('goal_id', 'Goal ID', 'id', 1, ['goal_id', 'Goal ID', 'Id', 'Gsid', 'Goal GSID']),
+      f('goal_id', 'Goal ID', 'id', 1, ['goal_id', 'Goal ID', 'Id', 'Gsid', 'Goal GSID', 'OKR ID', 'OKR_ID', 'Objective ID', 'Key Result ID', 'KR ID']),
       f('title', 'Goal', 'text', 3, ['title', 'Goal', 'Goal Name', 'Goal Title', 'Key Result', 'Objective', 'Name']),
       f('owner', 'Owner (CSM or team)', 'person', 2, ['owner', 'Owner', 'Owner Email', 'Owner Email ID', 'Owner Name', 'Assignee', 'Goal Owner']),
       f('manager', 'Manager', 'person', 1, ['manager', 'Manager', 'Manager Email']),

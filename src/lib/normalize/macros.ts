@@ -8,7 +8,7 @@
  */
 
 const DATE_RE =
-  String.raw`^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([AaPp])\.?[Mm]\.?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$`;
+  String.raw`^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})(?:[T ,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([AaPp])\.?[Mm]\.?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$`;
 /** A plain ISO date or date-time (no zone, no AM/PM, no padding), which the engine's own cast reads. */
 export const ISO_TS_RE = String.raw`\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?`;
 const TIME_RE = String.raw`^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([AaPp])\.?[Mm]\.?)?$`;
@@ -19,7 +19,7 @@ export const MACROS = [
   `CREATE OR REPLACE MACRO cad_dt_parts(v) AS regexp_extract(trim(v), '${DATE_RE}', ['a', 'b', 'c', 'h', 'mi', 's', 'ap', 'tz'])`,
   `CREATE OR REPLACE MACRO cad_year(y) AS CASE WHEN length(y) <= 2 THEN CASE WHEN y::INTEGER < 69 THEN 2000 + y::INTEGER ELSE 1900 + y::INTEGER END ELSE y::INTEGER END`,
   `CREATE OR REPLACE MACRO cad_hour(h, ap) AS CASE WHEN h = '' THEN 0 WHEN ap = '' THEN h::INTEGER WHEN lower(ap) = 'a' THEN h::INTEGER % 12 ELSE h::INTEGER % 12 + 12 END`,
-  `CREATE OR REPLACE MACRO cad_tz_minutes(tz) AS CASE WHEN tz IN ('', 'Z') THEN 0
+  `CREATE OR REPLACE MACRO cad_tz_minutes(tz) AS CASE WHEN tz IN ('', 'Z', 'UTC', 'GMT') THEN 0
      ELSE (CASE WHEN left(tz, 1) = '-' THEN -1 ELSE 1 END)
           * (substr(replace(tz, ':', ''), 2, 2)::INTEGER * 60 + coalesce(TRY_CAST(nullif(substr(replace(tz, ':', ''), 4, 2), '') AS INTEGER), 0)) END`,
   // A timestamp from parts with the date fields given as (year, month, day) text.

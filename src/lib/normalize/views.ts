@@ -422,7 +422,9 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
        coalesce(po.person_key, cad_alias(g.owner_src)) AS owner,
        coalesce(pm.person_key, cad_alias(g.manager_src), boss.manager_key) AS manager,
-       least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
+       -- greatest() skips NULLs: without the guard a goal with no progress at all would read as 0%.
+       CASE WHEN coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) IS NOT NULL
+         THEN least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) END AS progress_pct,
        coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
      FROM ${union('goals')} g
        LEFT JOIN person_alias po ON po.alias = cad_alias(g.owner_src)
@@ -434,7 +436,9 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
        coalesce(o.outcome_id, md5(concat_ws('|', o.account, o.plan, o.outcome, o.milestone))) AS outcome_id,
        coalesce(o.segment, a.segment) AS segment,
        coalesce(pa.person_key, cad_alias(o.csm_src), a.csm) AS csm,
-       least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) AS progress_pct,
+       -- greatest() skips NULLs: without the guard a goal with no progress at all would read as 0%.
+       CASE WHEN coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) IS NOT NULL
+         THEN least(100, greatest(0, coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100))) END AS progress_pct,
        coalesce(progress_src, (current_value - start_value) / nullif(target_value - start_value, 0) * 100) NOT BETWEEN 0 AND 100 AS progress_clamped
      FROM ${union('outcomes')} o
        LEFT JOIN accounts a ON a.account = o.account
