@@ -42,8 +42,8 @@ export interface FamilyReading {
   summary: string;
   /** How each part of the file was used. */
   notes: string[];
-  /** The canonical table it feeds. */
-  table: Exclude<TableKind, 'unknown'>;
+  /** The canonical table it feeds (unknown: a family Cadence recognises and does not count). */
+  table: TableKind;
 }
 
 export interface FileReport {

@@ -2,7 +2,8 @@
  * A loaded file's place in the model: which canonical table it feeds, through which mapping, and why.
  * Runs on the page's engine (in Node too, when a site is published: see engine/node.ts).
  */
-import { dateDecisions, proposeMapping, sampleColumns } from './build';
+import { dateDecisions, familyCounts, proposeMapping, sampleColumns } from './build';
+import { readSalesforce, type SalesforceReading } from './families/salesforce';
 import { headerSignature, mapFields, recognize, type Recognition } from './recognize';
 import { savedMapping } from './savedMappings';
 import type { DateOrderDecision } from '$lib/normalize/dateOrder';
@@ -33,8 +34,14 @@ export async function analyseFile(report: FileReport, locale: string): Promise<F
   const columns = report.columns.map((c) => c.name);
   const samples = await sampleColumns(staging, columns);
   const recognized = recognize(samples);
-  // A family reader already knows the table: its columns are named for it, so the mapping is certain.
-  const recognition = report.family ? { ...recognized, table: report.family.table, confidence: 1, fields: mapFields(report.family.table, samples) } : recognized;
+  const salesforce = report.family ? null : readSalesforce(columns);
+  const family = report.family ?? (salesforce ? await describeSalesforce(salesforce, staging) : undefined);
+  // A family reader already knows the table: the loader's named its columns for it, a Salesforce object's fields say it.
+  const recognition: Recognition = report.family
+    ? { ...recognized, table: report.family.table, confidence: 1, fields: report.family.table === 'unknown' ? {} : mapFields(report.family.table, samples) }
+    : salesforce
+      ? { ...recognized, table: salesforce.table, confidence: 1, fields: salesforce.fields }
+      : recognized;
   const signature = headerSignature(columns);
   const remembered = savedMapping(signature);
   const decimalComma = report.dialect?.decimalComma ?? false;
@@ -51,8 +58,34 @@ export async function analyseFile(report: FileReport, locale: string): Promise<F
     mapping,
     origin: remembered ? 'remembered' : 'recognized',
     dateDecisions: decisions,
-    family: report.family,
+    family,
     samples: Object.fromEntries(samples.map((s) => [s.name, [...new Set(s.values)].slice(0, 3)]))
   };
 }
 
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** What a Salesforce object export became, in a CS leader's words (counts from the file itself). */
+async function describeSalesforce(sf: SalesforceReading, staging: string): Promise<NonNullable<FileReport['family']>> {
+  const base = { id: `salesforce-${sf.object.toLowerCase()}`, label: `Salesforce ${sf.object} export` };
+  if (sf.table === 'unknown') return { ...base, table: 'unknown', summary: `${base.label}: ${sf.notUsed ?? 'not a table Cadence counts'}. Not used.`, notes: [] };
+  const c = await familyCounts(staging, sf.fields.account, sf.fields.status);
+  const ids = 'Salesforce ids until the export that names them is loaded beside it';
+  const notes: string[] = [];
+  let summary: string;
+  if (sf.object === 'Event' || sf.object === 'Task') {
+    const what = sf.object === 'Event' ? count(c.rows, 'meeting') : `${count(c.rows, 'activity', 'activities')} (emails, calls, to-dos; the channel from ${sf.fields.channel ?? 'no column'})`;
+    summary = `${base.label}: ${what}, accounts from ${sf.fields.account ?? 'no column'}; ${count(c.noAccount, 'row')} without an account.`;
+    if (sf.object === 'Task') notes.push(`${count(c.held, 'activity', 'activities')} completed count as touches; the other ${count(c.rows - c.held, 'one')} (open, not started, deferred) are not counted as held.`);
+    if (sf.fields.start) notes.push(`Start from ${sf.fields.start}${sf.fields.start === 'ActivityDate' ? ' (a date, no time)' : ''}.`);
+    notes.push(`Accounts (${sf.fields.account}) and owners (${sf.fields.organizer}) are ${ids} (Account, User).`);
+  } else if (sf.object === 'User') {
+    summary = `${base.label}: ${count(c.rows, 'person', 'people')} (the roster), managers from ${sf.fields.manager ?? 'no column'}.`;
+    notes.push('Ids in other Salesforce exports (OwnerId, ManagerId) resolve to these people through Id.');
+  } else {
+    summary = `${base.label}: ${count(c.rows, 'account')}${sf.fields.segment ? `, segment from ${sf.fields.segment}` : ', no segment field'}; owners from ${sf.fields.csm ?? 'no column'}.`;
+    notes.push('AccountId in Event and Task exports resolves to these names through Id.');
+  }
+  return { ...base, table: sf.table, summary, notes };
+}

@@ -5,7 +5,7 @@
 import { exec as engineExec, query as engineQuery, ident, type Row } from '$lib/engine';
 import { ISO_TS_RE, MACROS } from '$lib/normalize/macros';
 import { FileSql, DEFAULT_OPTIONS, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
-import type { AgendaWords } from '$lib/normalize/vocab';
+import { MEETING_STATUS, vocabCase, type AgendaWords } from '$lib/normalize/vocab';
 import { decideDateOrder, type DateOrderDecision, type DateOrderStats } from '$lib/normalize/dateOrder';
 import { TABLES, tableSpec, type CanonicalTable } from './schema';
 import { mapFields, type ColumnSample, type Recognition } from './recognize';
@@ -78,6 +78,15 @@ export async function sampleColumns(table: string, columns: string[], n = 300, d
     name,
     values: rows.map((r) => r[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '')
   }));
+}
+
+/** Rows, rows with no value in `column` (an empty Salesforce lookup included), and rows whose status reads as held. */
+export async function familyCounts(table: string, account: string | undefined, status: string | undefined, db: Db = engine): Promise<{ rows: number; noAccount: number; held: number }> {
+  await ensureMacros(db);
+  const blank = account ? `count(*) FILTER (cad_id(cad_text(${ident(account)})) IS NULL)` : '0';
+  const held = status ? `count(*) FILTER (${vocabCase(ident(status), MEETING_STATUS)} = 'held')` : 'count(*)';
+  const [r] = await db.query(`SELECT count(*)::INTEGER AS rows, (${blank})::INTEGER AS no_account, (${held})::INTEGER AS held FROM ${ident(table)}`);
+  return { rows: Number(r.rows), noAccount: Number(r.no_account), held: Number(r.held) };
 }
 
 export async function dateOrderStats(table: string, column: string, db: Db = engine): Promise<DateOrderStats> {

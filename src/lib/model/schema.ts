@@ -27,6 +27,7 @@ export interface TableSpec {
 
 export function normalizeHeader(h: string): string {
   return h
+    .replace(/__c$/i, '') // a Salesforce custom field (`Renewal_Date__c`) is named like any other
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -119,6 +120,8 @@ export const TABLES: TableSpec[] = [
     label: 'People (roster)',
     fields: [
       f('person', 'Name', 'text', 2, ['person', 'name', 'Employee Name', 'Full Name', 'Display Name', 'Employee', 'Worker', 'Legal Name', 'Preferred Name']),
+      f('first_name', 'First name (when the name is split)', 'text', 1, ['first_name', 'FirstName', 'First Name', 'Given Name', 'Forename', 'Vorname', 'Prénom', 'Nombre']),
+      f('last_name', 'Last name (when the name is split)', 'text', 1, ['last_name', 'LastName', 'Last Name', 'Surname', 'Family Name', 'Nachname', 'Nom', 'Apellido', 'Apellidos']),
       f('person_id', 'Person ID (what other exports use for them)', 'id', 1, ['person_id', 'Employee ID', 'EmpID', 'Employee Number', 'Worker ID', 'User ID', 'Personnel Number', 'Personalnummer']),
       f('email', 'Email', 'text', 2, ['email', 'Work Email', 'Email Address', 'E-mail']),
       f('manager', 'Manager', 'person', 3, ['manager', 'Manager', 'Reports To', 'Manager Name', 'Manager Email', 'Supervisor']),
@@ -133,6 +136,7 @@ export const TABLES: TableSpec[] = [
     label: 'Accounts',
     fields: [
       f('account', 'Account', 'text', 2, ['account', 'Account Name', 'Account', 'Company', 'Company Name', 'Customer']),
+      f('account_id', 'Account ID (what other exports use for it)', 'id', 1, ['account_id', 'Account ID', 'Salesforce ID', 'Account 18 Digit ID', 'Account ID (18)', 'Company ID', 'Record ID']),
       f('segment', 'Segment (AX tier)', 'text', 3, ['segment', 'Customer Segment', 'Segment', 'AX Segment', 'AX Tier', 'Tier', 'Touch Model']),
       f('csm', 'CSM', 'person', 2, ['csm', 'Account Owner', 'CSM', 'Customer Success Manager', 'Owner']),
       f('arr', 'ARR', 'number', 3, ['arr', 'Annual Recurring Revenue', 'ARR', 'Contract Value', 'Revenue']),

@@ -77,7 +77,7 @@ export const MACROS = [
   // is about twice as fast as trimming (which copies every value).
   `CREATE OR REPLACE MACRO cad_text(v) AS CASE WHEN regexp_matches(v, '^ | $') THEN nullif(trim(v), '') ELSE nullif(v, '') END`,
   // A person as written: "Name <email>" → email; otherwise the trimmed text. Keys compare lower-case.
-  `CREATE OR REPLACE MACRO cad_person(v) AS CASE WHEN v IS NULL OR trim(v) = '' THEN NULL
+  `CREATE OR REPLACE MACRO cad_person(v) AS CASE WHEN v IS NULL OR trim(v) = '' OR regexp_full_match(trim(v), '0{15}(AAA)?') THEN NULL
      WHEN regexp_matches(v, '<[^>]+@[^>]+>') THEN lower(regexp_extract(v, '<([^>]+)>', 1))
      WHEN regexp_matches(trim(v), '^[^\\s@]+@[^\\s@]+$') THEN lower(trim(v))
      ELSE trim(v) END`,
@@ -87,6 +87,8 @@ export const MACROS = [
      WHEN contains(v, '@') THEN lower(trim(v))
      ELSE nullif(array_to_string(list_filter(string_split(lower(CASE WHEN regexp_matches(v, '^[^,]+,[^,]+$') THEN split_part(v, ',', 2) || ' ' || split_part(v, ',', 1) ELSE v END), ' '),
        x -> length(replace(x, '.', '')) > 1), ' '), '') END`,
+  // An id field left empty, as Salesforce writes it (its null id, 15 or 18 characters): no value.
+  `CREATE OR REPLACE MACRO cad_id(v) AS CASE WHEN regexp_full_match(v, '0{15}(AAA)?') THEN NULL ELSE v END`,
   `CREATE OR REPLACE MACRO cad_people(v) AS CASE WHEN v IS NULL OR trim(v) = '' THEN []::VARCHAR[]
      ELSE list_filter(list_transform(string_split_regex(v, '[;,\\n]'), x -> cad_person(x)), x -> x IS NOT NULL) END`
 ];

@@ -63,7 +63,7 @@ export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
   people: [
     ['person', 'VARCHAR'], ['email', 'VARCHAR'], ['person_id', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['team', 'VARCHAR'], ['role', 'VARCHAR'], ['start_date', 'DATE'], ['end_date', 'DATE']
   ],
-  accounts: [['account', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
+  accounts: [['account', 'VARCHAR'], ['account_id', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
 };
 
 /** A typed parse of one mapped field, also used to count values that could not be read. */
@@ -208,7 +208,8 @@ export class FileSql {
       ['attendees', this.col('attendees') ? `cad_people(${this.col('attendees')})` : 'NULL'],
       ['manager_src', this.person('manager')],
       ['csm_src', this.person('csm')],
-      ['account', this.text('account')],
+      // Salesforce writes an empty lookup as its null id (000000000000000AAA): no account, not an account.
+      ['account', `cad_id(${this.text('account')})`],
       // The agenda as written when it has its own column (read from the notes, it is the notes column).
       ['agenda_text', this.col('agenda') ? `cad_text(${this.col('agenda')})` : 'NULL'],
       ...agenda,
@@ -266,9 +267,10 @@ export class FileSql {
 
   people(): [string, string][] {
     return [
-      ['person', this.text('person')],
+      // A roster that splits the name (Salesforce User, most HR systems) gives it as "First Last".
+      ['person', this.col('person') ? this.text('person') : this.col('first_name') || this.col('last_name') ? `nullif(concat_ws(' ', ${this.text('first_name')}, ${this.text('last_name')}), '')` : 'NULL'],
       ['email', this.col('email') ? `lower(${this.text('email')})` : 'NULL'],
-      ['person_id', this.text('person_id')],
+      ['person_id', `cad_id(${this.text('person_id')})`],
       ['manager_src', this.person('manager')],
       ['team', this.text('team')],
       ['role', this.text('role')],
@@ -280,6 +282,7 @@ export class FileSql {
   accounts(): [string, string][] {
     return [
       ['account', this.text('account')],
+      ['account_id', `cad_id(${this.text('account_id')})`],
       ['segment', this.text('segment')],
       ['csm_src', this.person('csm')],
       ['arr', this.number('arr')],
@@ -343,12 +346,16 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `CREATE OR REPLACE TABLE people AS
      SELECT p.* EXCLUDE (manager_src), coalesce(pa.person_key, cad_alias(p.manager_src)) AS manager_key
      FROM people p LEFT JOIN person_alias pa ON pa.alias = cad_alias(p.manager_src)`,
+    // Account ids (Salesforce's AccountId) resolve to the account's name where an accounts export carries both.
+    `CREATE OR REPLACE TABLE account_alias AS
+     SELECT account_id, any_value(account) AS account FROM ${union('accounts')} WHERE account_id IS NOT NULL AND account IS NOT NULL GROUP BY account_id`,
     `CREATE OR REPLACE TABLE accounts AS
      SELECT account, any_value(segment) AS segment, any_value(coalesce(pa.person_key, cad_alias(a.csm_src))) AS csm, max(arr) AS arr, max(renewal_date) AS renewal_date
      FROM ${union('accounts')} a LEFT JOIN person_alias pa ON pa.alias = cad_alias(a.csm_src) WHERE account IS NOT NULL GROUP BY account`,
     // Stage 1 of the meetings as a view: meetings_all parses it in the same pass that resolves the people
     // (a staged copy cost a pass and a million-row table more), and person_names reads only its people.
-    `CREATE OR REPLACE VIEW stage_meetings AS SELECT * FROM ${union('meetings')}`,
+    `CREATE OR REPLACE VIEW stage_meetings AS
+     SELECT s.* REPLACE (coalesce(aa.account, s.account) AS account) FROM ${union('meetings')} s LEFT JOIN account_alias aa ON aa.account_id = s.account`,
     `CREATE OR REPLACE TABLE meetings_all AS
      WITH u AS (
        SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s WHERE NOT s.all_day),

@@ -41,7 +41,7 @@ export async function buildSnapshot(files: File[], kind: SnapshotKind, options: 
     undefined,
     agendaWords
   );
-  const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table }, model: models[i] }));
+  const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table, ...(models[i].family ? { family: models[i].family } : {}) }, model: models[i] }));
   const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords });
   snapshot.manifest.firstView = await openingView();
   return { reports: withTables.map((f) => f.report), snapshot };

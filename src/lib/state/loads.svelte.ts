@@ -109,9 +109,9 @@ export class Loads {
   onSettled: (() => void) | null = null;
 
   /** Which canonical table a file was recognised as (shown in its report and its hook). */
-  setTable(id: number, table: FileReport['table']): void {
+  setTable(id: number, table: FileReport['table'], family?: FileReport['family']): void {
     const r = this.reports.find((x) => x.id === id);
-    if (r && r.table !== table) this.#patch(id, { table });
+    if (r && (r.table !== table || (family && r.family?.summary !== family.summary))) this.#patch(id, { table, ...(family ? { family } : {}) });
   }
 
   cancel(id: number): void {

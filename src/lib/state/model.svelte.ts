@@ -175,7 +175,7 @@ export class DataModel {
       undefined,
       $state.snapshot(this.agendaWords) as AgendaWords
     );
-    for (const f of this.files) this.loads.setTable(f.id, f.mapping.table as TableKind);
+    for (const f of this.files) this.loads.setTable(f.id, f.mapping.table as TableKind, f.family);
     this.result = result;
     this.revision++;
   }
