@@ -62,7 +62,7 @@ export async function proposeMapping(
 ): Promise<{ mapping: FileMapping; decisions: Record<string, DateOrderDecision> }> {
   const options = { ...DEFAULT_OPTIONS, decimalComma };
   if (table === 'unknown') return { mapping: { table, fields: {}, options }, decisions: {} };
-  const fields = recognition.table === table ? recognition.fields : mapFields(table, columns.map((name) => ({ name, values: [] })));
+  const fields = recognition.table === table ? recognition.fields : (recognition.candidates?.[table] ?? mapFields(table, columns.map((name) => ({ name, values: [] }))));
   const mapping: FileMapping = { table, fields, options };
   const decisions = await dateDecisions(staging, mapping, locale, db);
   mapping.options.dateOrders = Object.fromEntries(Object.entries(decisions).map(([c, d]) => [c, d.order]));

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { recognize, mapFields, headerSignature, type ColumnSample } from './recognize';
+import { UNSURE_BELOW, recognize, mapFields, headerSignature, type ColumnSample } from './recognize';
 
 const cols = (spec: Record<string, string[]>): ColumnSample[] => Object.entries(spec).map(([name, values]) => ({ name, values }));
 
@@ -54,6 +54,17 @@ describe('recognize', () => {
     expect(recognize(cols({ 'Company Name': ['Acme'], 'Objective Name': ['Reduce backlog'], '% Complete': ['40'], 'Snapshot Date': ['2025-05-31'], 'First Value Date': ['2025-05-01'] })).table).toBe('outcomes');
     expect(recognize(cols({ 'Employee Name': ['A B'], 'Work Email': ['a@x'], Manager: ['C D'], Team: ['Growth'], 'Hire Date': ['2024-01-01'] })).table).toBe('people');
     expect(recognize(cols({ 'Account Name': ['Acme'], 'Customer Segment': ['High Touch'], 'Account Owner': ['A B'], 'Annual Recurring Revenue': ['1000'], 'Renewal Date': ['01/02/2026'] })).table).toBe('accounts');
+  });
+  it('asks instead of picking when two tables fit about as well', () => {
+    // An objective with a status, a due date and a segment: a goal as much as a customer outcome.
+    const r = recognize(['Objective', 'Status', 'Due Date', 'Segment'].map((name) => ({ name, values: [] })));
+    expect(r.table).toBe('unknown');
+    expect(['goals', 'outcomes']).toContain(r.guess);
+    expect(r.confidence).toBeLessThan(UNSURE_BELOW);
+    const sure = recognize(['Subject', 'Start Date', 'Start Time', 'End Date', 'End Time', 'Meeting Organizer', 'Required Attendees'].map((name) => ({ name, values: [] })));
+    expect(sure.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+    expect(sure.table).toBe('meetings');
+    expect(sure.candidates?.people).toBeDefined();
   });
   it('a file with no known headers is unknown', () => {
     const r = recognize(cols({ foo: ['1'], bar: ['2'], Date: ['2025-01-01'] }));

@@ -18,6 +18,10 @@ export interface Recognition {
   confidence: number;
   scores: Record<CanonicalTable, number>;
   fields: FieldMap;
+  /** When recognition is unsure (the page asks instead of picking): the table it looks most like. */
+  guess?: CanonicalTable;
+  /** Each table's mapping, so a table the user picks gets the columns that fit it. */
+  candidates?: Record<CanonicalTable, FieldMap>;
 }
 
 const TIME_ONLY = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*([AaPp]\.?[Mm]\.?)?\s*$/;
@@ -100,15 +104,23 @@ export function scoreTable(table: CanonicalTable, fields: FieldMap): number {
 /** Below this score a file is "unknown": a couple of generic columns are no evidence. */
 export const MIN_SCORE = 5;
 
+/**
+ * Below this confidence the page asks which table a file holds instead of picking one: two tables fit
+ * about as well, or there is little evidence at all (a file read at "0% sure" was the defect).
+ */
+export const UNSURE_BELOW = 0.1;
+
 export function recognize(columns: ColumnSample[]): Recognition {
   const maps = Object.fromEntries(TABLES.map((t) => [t.table, mapFields(t.table, columns)])) as Record<CanonicalTable, FieldMap>;
   const scores = Object.fromEntries(TABLES.map((t) => [t.table, scoreTable(t.table, maps[t.table])])) as Record<CanonicalTable, number>;
   const ranked = (Object.keys(scores) as CanonicalTable[]).sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
-  if (scores[best] < MIN_SCORE) return { table: 'unknown', confidence: 0, scores, fields: {} };
+  if (scores[best] < MIN_SCORE) return { table: 'unknown', confidence: 0, scores, fields: {}, candidates: maps };
   const margin = (scores[best] - scores[second]) / scores[best];
   const evidence = Math.min(1, scores[best] / 10);
-  return { table: best, confidence: Math.round(margin * evidence * 100) / 100, scores, fields: maps[best] };
+  const confidence = Math.round(margin * evidence * 100) / 100;
+  if (confidence < UNSURE_BELOW) return { table: 'unknown', confidence, scores, fields: {}, guess: best, candidates: maps };
+  return { table: best, confidence, scores, fields: maps[best], candidates: maps };
 }
 
 /** The export layout's identity: the same headers in any order give the same signature. */

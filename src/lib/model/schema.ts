@@ -95,7 +95,8 @@ export const TABLES: TableSpec[] = [
     label: 'Outcomes',
     fields: [
       f('outcome_id', 'Outcome ID', 'id', 1, ['outcome_id', 'Objective GSID', 'Outcome ID', 'Objective ID', 'Gsid', 'Id']),
-      f('account', 'Account', 'text', 2, ['account', 'Company Name', 'Account', 'Account Name', 'Company', 'Customer']),
+      // An account says "customer outcome", not "goal": goals have owners, not accounts.
+      f('account', 'Account', 'text', 3, ['account', 'Company Name', 'Account', 'Account Name', 'Company', 'Customer']),
       f('segment', 'Segment (AX tier)', 'text', 1, ['segment', 'Segment', 'Customer Segment', 'AX Segment', 'AX Tier', 'Tier', 'Touch Model']),
       f('csm', 'CSM', 'person', 1, ['csm', 'CSM', 'Objective Owner', 'Owner', 'CSM Name', 'Owner Name']),
       f('outcome', 'Desired outcome', 'text', 3, ['outcome', 'Objective Name', 'Desired Outcome', 'Outcome', 'Objective', 'Success Criteria']),
