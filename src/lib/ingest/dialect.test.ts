@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chooseDelimiter, columnNames, decideHeader, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
+import { chooseDelimiter, onlyInsideDateTimes, columnNames, decideHeader, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
 import { scanBytes } from './recordScan';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -70,5 +70,17 @@ describe('shape helpers', () => {
     expect(columnNames(['id', 'name'], 3)).toEqual(['id', 'name', 'column2']);
     expect(columnNames(null, 2)).toEqual(['column0', 'column1']);
     expect(columnNames(['A', 'a'], 2)).toEqual(['A', 'a_1']);
+  });
+});
+
+describe('a delimiter found only inside date-times', () => {
+  it('loses to the one that splits the file into fields (Teams writes `14/11/22, 09:29:07` in tab-separated files)', () => {
+    const text = 'Name\tFirst join\tLast leave\tEmail\nAnn Lee\t14/11/22, 09:30:46\t14/11/22, 09:50:12\tann@x.com\nBo Chan\t14/11/22, 09:31:02\t14/11/22, 09:50:10\tbo@x.com\n';
+    const sample = new TextEncoder().encode(text);
+    expect(onlyInsideDateTimes(text, ',')).toBe(true);
+    expect(onlyInsideDateTimes(text, '\t')).toBe(false);
+    expect(chooseDelimiter(sample, [',', ';', '\t', '|']).delimiter).toBe('\t');
+    const csv = 'a,b,c\n14/11/22, 09:30,x,y\n';
+    expect(onlyInsideDateTimes(csv, ',')).toBe(false);
   });
 });

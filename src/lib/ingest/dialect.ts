@@ -38,9 +38,23 @@ export function scoreDelimiter(delimiter: string, scan: RecordScan): DelimiterSc
  */
 export function chooseDelimiter(sample: Uint8Array, candidates: string[], quote = '"'): DelimiterScore {
   const scores = unique(candidates).map((d) => scoreDelimiter(d, scanBytes(sample, { delimiter: d, quote, escape: quote })));
-  const multi = scores.filter((s) => s.fields >= 2);
+  // A delimiter found only inside date-times (`14/11/22, 09:29:07`) separates nothing: the other one wins.
+  const text = new TextDecoder().decode(sample);
+  const real = scores.filter((s) => s.fields >= 2 && !onlyInsideDateTimes(text, s.delimiter));
+  const multi = real.length ? real : scores.filter((s) => s.fields >= 2);
   if (!multi.length) return scores[0];
   return multi.reduce((best, s) => (s.consistency > best.consistency + 1e-9 ? s : best));
+}
+
+const DATE_TIME_WITH = (d: string) => new RegExp(String.raw`\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}${d === '\t' ? '\t' : d.replace(/[|]/g, '\\|')} ?\d{1,2}[:.]\d{2}`, 'g');
+
+/** Whether every occurrence of the delimiter in the text sits between a date and a time. */
+export function onlyInsideDateTimes(text: string, delimiter: string): boolean {
+  if (!/[,;.]/.test(delimiter)) return false;
+  const all = text.split(delimiter).length - 1;
+  if (!all) return false;
+  const inside = text.match(DATE_TIME_WITH(delimiter))?.length ?? 0;
+  return inside === all;
 }
 
 function unique<T>(xs: T[]): T[] {
