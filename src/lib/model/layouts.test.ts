@@ -54,6 +54,16 @@ describe('meetings layouts', { timeout: 30_000 }, () => {
       ['2025-02-17 09:00', 45, 'one_on_one']
     ]);
   });
+  it('Outlook (French): "Début" and "Fin" named twice (date, then time), "Annulé :" cancels, an all-day seminar is no meeting', async () => {
+    const { recognition, mapping, result } = await load('outlook_fr.csv', { locale: 'fr-FR' });
+    expect(recognition.table).toBe('meetings');
+    expect(mapping.fields).toMatchObject({ title: 'Objet', start: 'Début', start_time: 'Début_1', end: 'Fin', end_time: 'Fin_1', all_day: 'Journée entière', organizer: "Organisateur d'une réunion", attendees: 'Participants obligatoires', agenda: 'Catégories' });
+    expect(result.allDay).toEqual({ 'outlook_fr.csv': 1 });
+    expect((await meetings()).map((m) => [m.title, m.s, m.d, m.status])).toEqual([
+      ['1:1 Claire / Léa', '2025-03-03 09:30', 30, 'held'],
+      ['1:1 Claire / Léa', '2025-03-10 09:30', 30, 'cancelled']
+    ]);
+  });
   it('Salesforce events: UTC datetimes, header case varying, a type column', async () => {
     const { recognition, mapping } = await load('salesforce_events.csv');
     expect(recognition.table).toBe('meetings');

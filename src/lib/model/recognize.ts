@@ -31,7 +31,7 @@ const KIND_WORDS = /^(1:1|1-1|1on1|one[- ]on[- ]one|customer|client|external|int
 const CHANNEL_WORDS = /^(email|e-mail|call|phone|meeting|video|task|chat|slack|async|self[- ]service|webinar|in[- ]person|zoom|teams)$/i;
 
 const NUMBER_LIKE = /^\s*[-+(]?\s*[$€£¥]?\s*\d[\d.,\s']*\s*(%|[kKmM])?\)?\s*$/;
-const BOOLEAN_LIKE = /^(true|false|yes|no|y|n|t|f|1|0|x|✓|✔|ja|nein|oui|non|si|sí|wahr|falsch|vrai|faux|verdadero|falso)$/i;
+const BOOLEAN_LIKE = /^(true|false|yes|no|y|n|t|f|1|0|x|✓|✔|on|off|ja|nein|oui|non|si|sí|sim|não|wahr|falsch|vrai|faux|ein|aus|verdadero|falso|vero|waar|onwaar|verdadeiro)$/i;
 const share = (values: string[], test: (v: string) => boolean) => (values.length ? values.filter(test).length / values.length : 0);
 
 /** Whether a column's values fit the field, for headers that several fields claim. */

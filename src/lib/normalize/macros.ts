@@ -70,8 +70,9 @@ export const MACROS = [
           ELSE replace(regexp_replace(trim(v), '[\\s$€£¥%]', '', 'g'), ',', '') END AS DOUBLE) END`,
   `CREATE OR REPLACE MACRO cad_bool(v) AS CASE
      WHEN v IS NULL OR trim(v) = '' THEN NULL
-     WHEN lower(trim(v)) IN ('y', 'yes', 'true', 't', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí', 'done', 'prepared') THEN true
-     WHEN lower(trim(v)) IN ('n', 'no', 'false', 'f', '0', 'nein', 'non', 'not prepared') THEN false
+     -- Localised Outlook writes its flags in the UI language ("Vrai", "Wahr", "Ein", "Verdadero").
+     WHEN lower(trim(v)) IN ('y', 'yes', 'true', 't', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí', 'sim', 'done', 'prepared', 'on', 'vrai', 'wahr', 'ein', 'an', 'verdadero', 'vero', 'waar', 'verdadeiro', 'prawda', 'sant') THEN true
+     WHEN lower(trim(v)) IN ('n', 'no', 'false', 'f', '0', 'nein', 'non', 'não', 'nao', 'not prepared', 'off', 'faux', 'falsch', 'aus', 'falso', 'onwaar', 'fałsz', 'falsk') THEN false
      END`,
   // Text as written, without surrounding spaces; empty is NULL. Most values have none to trim, and checking
   // is about twice as fast as trimming (which copies every value).

@@ -183,7 +183,7 @@ export class FileSql {
 
   meetings(): [string, string][] {
     const titleCol = this.col('title');
-    const cancelledPrefix = titleCol ? `coalesce(regexp_matches(${titleCol}, '^\\s*(canceled|cancelled|abgesagt|annulé|annule)\\s*:', 'i'), false)` : 'false';
+    const cancelledPrefix = titleCol ? `coalesce(regexp_matches(${titleCol}, '^\\s*(${CANCELLED_PREFIXES})\\s*:', 'i'), false)` : 'false';
     const start = this.moment('start');
     const end = this.moment('end');
     const duration = this.col('duration') ? `cad_duration_min(${this.col('duration')}, ${Number(this.m.options.durationUnit)})` : null;
@@ -197,7 +197,7 @@ export class FileSql {
     return [
       ['meeting_id', this.text('meeting_id')],
       // Only a title with the prefix needs the replacement (most have none: plain text is cheaper).
-      ['title', titleCol ? `CASE WHEN ${cancelledPrefix} THEN nullif(regexp_replace(trim(${titleCol}), '^(canceled|cancelled|abgesagt|annulé|annule)\\s*:\\s*', '', 'i'), '') ELSE cad_text(${titleCol}) END` : 'NULL'],
+      ['title', titleCol ? `CASE WHEN ${cancelledPrefix} THEN nullif(regexp_replace(trim(${titleCol}), '^(${CANCELLED_PREFIXES})\\s*:\\s*', '', 'i'), '') ELSE cad_text(${titleCol}) END` : 'NULL'],
       ['title_cancelled', cancelledPrefix],
       ['start_at', start ?? 'NULL'],
       ['end_at', end ?? (start && duration ? `${start} + to_microseconds(round(${duration} * 60000000)::BIGINT)` : 'NULL')],
@@ -290,6 +290,12 @@ export class FileSql {
     ];
   }
 }
+
+/**
+ * The subject prefix Outlook (and Teams) writes on a cancelled meeting, in the languages they ship
+ * ("Canceled:", "Abgesagt:", "Annulé :"…): a meeting so titled was not held.
+ */
+export const CANCELLED_PREFIXES = ['canceled', 'cancelled', 'abgesagt', 'annulé', 'annule', 'cancelado', 'cancelada', 'geannuleerd', 'annullato', 'annullata', 'inställt', 'inställd', 'aflyst', 'avlyst', 'peruutettu', 'anulowane', 'anulowano', 'zrušeno', 'lemondva', 'iptal edildi', 'отменено', 'отменена', 'キャンセル済み', '已取消', '취소됨'].join('|');
 
 export const viewName = (id: number) => `norm_${id}`;
 
