@@ -33,6 +33,7 @@ describe('attendance reports: one meeting, its participants as attendees', () =>
     expect(de.meetings[0]).toMatchObject({ title: 'Quartalsreview Nordwind', start: '03.05.23, 14:00:12', end: '03.05.23, 14:46:40', organizer: 'anna.mueller@nordwind.de' });
     expect(de.meetings[0].attendees.map((a) => a.name)).toEqual(['Müller, Anna', 'Jonas Weber', 'Priya Shah']);
     const old = readAttendance(records(`${OWN}/teams-2021-summary.csv`, '\t'))!;
+    expect(old.family).toBe('attendance-sections');
     expect(old.meetings[0]).toMatchObject({ title: 'Weekly 1:1 Dana / Chris', start: '2/14/2024, 3:00:05 PM', organizer: 'chris@acme-cs.com' });
     expect(attendeeList(old.meetings[0])).toBe('dana@acme-cs.com');
   });

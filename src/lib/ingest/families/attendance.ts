@@ -213,7 +213,7 @@ function readBlocks(records: Cells[]): AttendanceReading | null {
   if (i < 0) return null;
   const participants = participantsTable(blocks[i])!;
   const result = withParticipants(meeting, participants);
-  const sectioned = blocks.some((b) => b.title);
+  const sectioned = blocks.some((b) => b.title) || isSummary(head);
   const name = (b: Block, k: number) => (b.title ? `“${b.title.trim()}”` : `block ${k + 1}`);
   const notes = [
     `${name(head, 0)} (lines ${head.first}–${head.first + head.rows.length - 1}) gave the meeting: ${[result.title, result.start].filter(Boolean).join(', ')}.`,
@@ -225,7 +225,7 @@ function readBlocks(records: Cells[]): AttendanceReading | null {
   ];
   return {
     family: sectioned ? 'attendance-sections' : 'attendance-two-blocks',
-    label: sectioned ? 'Attendance report (sections: summary, participants, activities)' : 'Participants report (a meeting block, then the participants)',
+    label: sectioned ? `Attendance report (${blocks.some((b) => b.title) ? 'sections: ' : ''}a summary, then the participants${blocks.length > 2 ? ' and their activities' : ''})` : 'Participants report (a meeting block, then the participants)',
     meetings: [result],
     notes
   };
