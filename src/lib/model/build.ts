@@ -136,6 +136,8 @@ export interface BuildResult {
   unparsed: Record<number, Unparsed[]>;
   /** Canonical fields that at least one file provides, per table. */
   available: Record<CanonicalTable, string[]>;
+  /** Meetings of each attendance report that matched a meeting of another export (one meeting, counted once). */
+  matched?: Record<string, number>;
   /** All-day calendar entries per source file (office days, holidays): kept out of the meetings. */
   allDay?: Record<string, number>;
   /** People the roster names as a manager who match no one on it (by email, or name in either order). */
@@ -168,9 +170,11 @@ export async function buildModel(files: { src: FileSource; mapping: FileMapping 
   const allDayRows = files.some((f) => f.mapping.table === 'meetings' && f.mapping.fields.all_day)
     ? await db.query(`SELECT source_file, count(*)::INTEGER AS n FROM stage_meetings WHERE all_day GROUP BY ALL`)
     : [];
+  const matchedRows = await db.query(`SELECT source_file, count(*)::INTEGER AS n FROM attendance_matches GROUP BY ALL`);
   const unmatched = await db.query(`
     SELECT DISTINCT any_value(manager_name) AS name FROM people_managers WHERE NOT matched GROUP BY manager_key ORDER BY name`);
   return {
+    matched: Object.fromEntries(matchedRows.map((r) => [String(r.source_file), Number(r.n)])),
     allDay: Object.fromEntries(allDayRows.map((r) => [String(r.source_file), Number(r.n)])),
     unmatchedManagers: unmatched.map((r) => String(r.name)),
     rows: Object.fromEntries(TABLES.map((t) => [t.table, Number(counts[t.table])])) as Record<CanonicalTable, number>,

@@ -65,6 +65,9 @@ export const TABLES: TableSpec[] = [
       f('notes', 'Notes', 'text', 0, ['notes', 'Description', 'Notes', 'Meeting notes', 'hs_meeting_body', 'Body', 'Details', 'Comments', 'Beschreibung', 'Description', 'Descripción', 'Beschrijving', 'Descrizione', 'Descrição']),
       f('prepared_by_report', 'Report brought the data', 'boolean', 2, ['prepared_by_report', 'Report Brought Data', 'Brought data', 'Prepared', 'Prepared by report', 'Prep done']),
       f('channel', 'Channel (meeting, call, email, async)', 'channel', 1, ['channel', 'Channel', 'Task Subtype', 'TaskSubtype', 'ActivityTypeName', 'Activity Type', 'Medium']),
+      // Written by the attendance-report reader: who joined, and how many (an attendance report confirms a calendar meeting).
+      f('attendee_count', 'Attendees who joined (attendance reports)', 'number', 0, ['Attendee count', 'Attended participants']),
+      f('attendance', 'Attendance (who joined, when, for how long)', 'text', 0, ['Attendance', 'Attendance detail']),
       // Office days, holidays and out-of-office blocks: calendar entries, not meetings (kept out of every count).
       f('all_day', 'All-day event (not a meeting)', 'boolean', 1, ['All day event', 'All Day', 'AllDay', 'IsAllDayEvent', 'Is All Day Event', 'isAllDay', 'all_day', 'Ganztägiges Ereignis', 'Journée entière', 'Evento de todo el día', 'Evento di un giorno intero', 'Hele dag', 'Evento de dia inteiro', 'Celodenní událost', 'Całodzienne', 'Heldagsaktivitet', 'Koko päivän tapahtuma', 'Hele dagen'])
     ]
@@ -137,6 +140,7 @@ export const TABLES: TableSpec[] = [
     label: 'Accounts',
     fields: [
       f('account', 'Account', 'text', 2, ['account', 'Account Name', 'Account', 'Company', 'Company Name', 'Customer']),
+      f('domain', 'Email domain or website (places meetings by attendee)', 'text', 1, ['domain', 'Domain', 'Email Domain', 'Company Domain', 'Website', 'Web Site', 'Company Website', 'URL']),
       f('account_id', 'Account ID (what other exports use for it)', 'id', 1, ['account_id', 'Account ID', 'Salesforce ID', 'Account 18 Digit ID', 'Account ID (18)', 'Company ID', 'Record ID']),
       f('segment', 'Segment (AX tier)', 'text', 3, ['segment', 'Customer Segment', 'Segment', 'AX Segment', 'AX Tier', 'Tier', 'Touch Model']),
       f('csm', 'CSM', 'person', 2, ['csm', 'Account Owner', 'CSM', 'Customer Success Manager', 'Owner']),

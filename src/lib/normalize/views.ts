@@ -47,7 +47,8 @@ export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
     ['duration_min', 'DOUBLE'], ['status', 'VARCHAR'], ['kind_src', 'VARCHAR'], ['organizer', 'VARCHAR'], ['attendees', 'VARCHAR[]'],
     ['manager_src', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['account', 'VARCHAR'], ['agenda_text', 'VARCHAR'],
     ...AGENDA_ITEMS.map((a): [string, string] => [`agenda_${a.key}`, 'BOOLEAN']),
-    ['notes', 'VARCHAR'], ['prepared_by_report', 'BOOLEAN'], ['channel', 'VARCHAR'], ['all_day', 'BOOLEAN']
+    ['notes', 'VARCHAR'], ['prepared_by_report', 'BOOLEAN'], ['channel', 'VARCHAR'], ['all_day', 'BOOLEAN'],
+    ['attended', 'INTEGER'], ['attendance', 'VARCHAR']
   ],
   goals: [
     ['goal_id', 'VARCHAR'], ['title', 'VARCHAR'], ['owner_src', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['scope', 'VARCHAR'], ['metric_type', 'VARCHAR'],
@@ -63,7 +64,7 @@ export const STAGE1_COLUMNS: Record<CanonicalTable, [string, string][]> = {
   people: [
     ['person', 'VARCHAR'], ['email', 'VARCHAR'], ['person_id', 'VARCHAR'], ['manager_src', 'VARCHAR'], ['team', 'VARCHAR'], ['role', 'VARCHAR'], ['start_date', 'DATE'], ['end_date', 'DATE']
   ],
-  accounts: [['account', 'VARCHAR'], ['account_id', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
+  accounts: [['account', 'VARCHAR'], ['account_id', 'VARCHAR'], ['domain', 'VARCHAR'], ['segment', 'VARCHAR'], ['csm_src', 'VARCHAR'], ['arr', 'DOUBLE'], ['renewal_date', 'DATE']]
 };
 
 /** A typed parse of one mapped field, also used to count values that could not be read. */
@@ -154,7 +155,7 @@ export class FileSql {
       if (['start', 'end', 'start_date', 'due_date', 'updated_at', 'achieved_date', 'first_value_date', 'as_of', 'end_date', 'renewal_date'].includes(field)) add(field, this.ts(field));
       if (field === 'start_time' || field === 'end_time') add(field, `cad_time(${ident(column)})`);
       if (field === 'duration') add(field, `cad_duration_min(${ident(column)}, ${Number(this.m.options.durationUnit)})`);
-      if (['start_value', 'target_value', 'current_value', 'health', 'arr'].includes(field)) add(field, this.number(field));
+      if (['start_value', 'target_value', 'current_value', 'health', 'arr', 'attendee_count'].includes(field)) add(field, this.number(field));
       if (field === 'progress_pct') add(field, this.percent(field));
       if (field === 'prepared_by_report' || field === 'all_day') add(field, `cad_bool(${ident(column)})`);
       if (field === 'status') add(field, this.vocab('status', table === 'goals' ? GOAL_STATUS : table === 'outcomes' ? OUTCOME_STATUS : MEETING_STATUS));
@@ -217,7 +218,9 @@ export class FileSql {
       ['prepared_by_report', this.col('prepared_by_report') ? `cad_bool(${this.col('prepared_by_report')})` : 'NULL'],
       // A channel the vocabulary cannot place is 'other' (a touch in every view, listed on the mapping screen).
       ['channel', this.col('channel') ? `coalesce(${this.vocab('channel', CHANNEL)}, CASE WHEN nullif(trim(${this.col('channel')}), '') IS NULL THEN 'meeting' ELSE 'other' END)` : `'meeting'`],
-      ['all_day', this.col('all_day') ? `coalesce(cad_bool(${this.col('all_day')}), false)` : 'false']
+      ['all_day', this.col('all_day') ? `coalesce(cad_bool(${this.col('all_day')}), false)` : 'false'],
+      ['attended', this.col('attendee_count') ? `TRY_CAST(${this.number('attendee_count')} AS INTEGER)` : 'NULL'],
+      ['attendance', this.text('attendance')]
     ];
   }
 
@@ -283,6 +286,8 @@ export class FileSql {
     return [
       ['account', this.text('account')],
       ['account_id', `cad_id(${this.text('account_id')})`],
+      // "https://www.globex.com/" and "globex.com" are one domain.
+      ['domain', this.col('domain') ? `nullif(regexp_replace(lower(${this.text('domain')}), '^(https?://)?(www\\.)?([^/@]*@)?([^/:?#]+).*$', '\\4'), '')` : 'NULL'],
       ['segment', this.text('segment')],
       ['csm_src', this.person('csm')],
       ['arr', this.number('arr')],
@@ -360,8 +365,16 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
      FROM ${union('accounts')} a LEFT JOIN person_alias pa ON pa.alias = cad_alias(a.csm_src) WHERE account IS NOT NULL GROUP BY account`,
     // Stage 1 of the meetings as a view: meetings_all parses it in the same pass that resolves the people
     // (a staged copy cost a pass and a million-row table more), and person_names reads only its people.
+    // A meeting with no account whose attendees write from an account's domain is that account's meeting.
+    `CREATE OR REPLACE TABLE account_domains AS
+     SELECT domain, any_value(account) AS account FROM ${union('accounts')} WHERE domain IS NOT NULL AND account IS NOT NULL GROUP BY domain HAVING count(DISTINCT account) = 1`,
     `CREATE OR REPLACE VIEW stage_meetings AS
-     SELECT s.* REPLACE (coalesce(aa.account, s.account) AS account) FROM ${union('meetings')} s LEFT JOIN account_alias aa ON aa.account_id = s.account`,
+     WITH s AS (
+       SELECT s.*, CASE WHEN s.account IS NULL AND len(s.attendees) > 0 THEN list_filter(list_transform(s.attendees, x -> nullif(split_part(x, '@', 2), '')),
+           d -> d IS NOT NULL AND d <> split_part(coalesce(s.organizer, ''), '@', 2))[1] END AS _domain
+       FROM ${union('meetings')} s)
+     SELECT s.* EXCLUDE (_domain) REPLACE (coalesce(aa.account, s.account, ad.account) AS account)
+     FROM s LEFT JOIN account_alias aa ON aa.account_id = s.account LEFT JOIN account_domains ad ON ad.domain = s._domain`,
     `CREATE OR REPLACE TABLE meetings_all AS
      WITH u AS (
        SELECT s.*, list_filter(s.attendees, x -> lower(x) <> lower(coalesce(s.organizer, '')))[1] AS first_att FROM stage_meetings s WHERE NOT s.all_day),
@@ -431,6 +444,22 @@ export function canonicalSql(viewsByTable: Record<CanonicalTable, number[]>): st
     `ALTER TABLE meetings_all RENAME TO meetings`,
     `DELETE FROM meetings WHERE rowid IN (SELECT rid FROM meeting_drops)`,
     ...['raw_organizer', 'raw_attendees', 'raw_manager', 'raw_csm'].map((c) => `ALTER TABLE meetings DROP COLUMN ${c}`),
+    // One meeting, many exports: an attendance report of a meeting the calendar also has (starts within 15
+    // minutes, same organizer or same title) confirms it. The calendar's meeting is kept and marked held (a
+    // no-show when only one person joined a 1:1) with the report's attendance; the report's copy goes.
+    `CREATE OR REPLACE TABLE attendance_matches AS
+     WITH a AS (SELECT rowid AS arid, source_file, start_at, organizer, lower(title) AS t, attended, attendance FROM meetings WHERE attended IS NOT NULL AND start_at IS NOT NULL),
+     c AS (SELECT rowid AS crid, start_at, organizer, lower(title) AS t, kind FROM meetings WHERE attended IS NULL AND start_at IS NOT NULL
+       AND start_at BETWEEN (SELECT min(start_at) FROM a) - INTERVAL 15 MINUTE AND (SELECT max(start_at) FROM a) + INTERVAL 15 MINUTE)
+     SELECT a.arid, c.crid, a.source_file, a.attended, a.attendance, c.kind
+     FROM a JOIN c ON c.start_at BETWEEN a.start_at - INTERVAL 15 MINUTE AND a.start_at + INTERVAL 15 MINUTE
+       AND (c.organizer = a.organizer OR c.t = a.t)
+     QUALIFY row_number() OVER (PARTITION BY a.arid ORDER BY abs(epoch(c.start_at) - epoch(a.start_at)), c.crid) = 1
+       AND row_number() OVER (PARTITION BY c.crid ORDER BY abs(epoch(c.start_at) - epoch(a.start_at)), a.arid) = 1`,
+    `UPDATE meetings SET status = CASE WHEN am.kind = 'one_on_one' AND am.attended <= 1 THEN 'no_show' ELSE 'held' END,
+       attended = am.attended, attendance = am.attendance
+     FROM attendance_matches am WHERE meetings.rowid = am.crid`,
+    `DELETE FROM meetings WHERE rowid IN (SELECT arid FROM attendance_matches)`,
     `CREATE OR REPLACE TABLE goals AS
      SELECT g.* EXCLUDE (owner_src, manager_src, progress_src),
        coalesce(po.person_key, cad_alias(g.owner_src)) AS owner,
