@@ -71,7 +71,6 @@ async function describeSalesforce(sf: SalesforceReading, staging: string): Promi
   const base = { id: `salesforce-${sf.object.toLowerCase()}`, label: `Salesforce ${sf.object} export` };
   if (sf.table === 'unknown') return { ...base, table: 'unknown', summary: `${base.label}: ${sf.notUsed ?? 'not a table Cadence counts'}. Not used.`, notes: [] };
   const c = await familyCounts(staging, sf.fields.account, sf.fields.status);
-  const ids = 'Salesforce ids until the export that names them is loaded beside it';
   const notes: string[] = [];
   let summary: string;
   if (sf.object === 'Event' || sf.object === 'Task') {
@@ -79,7 +78,7 @@ async function describeSalesforce(sf: SalesforceReading, staging: string): Promi
     summary = `${base.label}: ${what}, accounts from ${sf.fields.account ?? 'no column'}; ${count(c.noAccount, 'row')} without an account.`;
     if (sf.object === 'Task') notes.push(`${count(c.held, 'activity', 'activities')} completed count as touches; the other ${count(c.rows - c.held, 'one')} (open, not started, deferred) are not counted as held.`);
     if (sf.fields.start) notes.push(`Start from ${sf.fields.start}${sf.fields.start === 'ActivityDate' ? ' (a date, no time)' : ''}.`);
-    notes.push(`Accounts (${sf.fields.account}) and owners (${sf.fields.organizer}) are ${ids} (Account, User).`);
+    notes.push(`Accounts (${sf.fields.account}) and owners (${sf.fields.organizer}) are Salesforce ids: they show as names when the Account and User exports are loaded beside it, and as ids otherwise.`);
   } else if (sf.object === 'User') {
     summary = `${base.label}: ${count(c.rows, 'person', 'people')} (the roster), managers from ${sf.fields.manager ?? 'no column'}.`;
     notes.push('Ids in other Salesforce exports (OwnerId, ManagerId) resolve to these people through Id.');

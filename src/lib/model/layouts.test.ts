@@ -152,4 +152,16 @@ describe('goals and outcomes layouts', () => {
       { account: 'Initech', outcome: 'Adopt reporting in 3 teams', segment: 'Tech Touch', progress_pct: 40, status: 'in_progress', done: null }
     ]);
   });
+  it('BambooHR roster: the name split in two, Reports To written either way, tenure from hire and termination', async () => {
+    const { recognition, mapping, result } = await load('bamboohr_roster.csv');
+    expect(recognition.table).toBe('people');
+    expect(mapping.fields).toMatchObject({ first_name: 'First Name', last_name: 'Last Name', email: 'Work Email', manager: 'Reports To', start_date: 'Hire Date', end_date: 'Termination Date', person_id: 'Employee #' });
+    expect(result.unmatchedManagers).toEqual([]);
+    const rows = await sql(`SELECT p.name, n.name AS manager, strftime(p.start_date, '%Y-%m-%d') AS hired, strftime(p.end_date, '%Y-%m-%d') AS left FROM people p LEFT JOIN person_names n ON n.person_key = p.manager_key ORDER BY p.name`);
+    expect(rows).toEqual([
+      { name: 'Alex Nguyen', manager: 'Dana Whitfield', hired: '2021-06-15', left: null },
+      { name: 'Dana Whitfield', manager: null, hired: '2019-03-01', left: null },
+      { name: 'Priya Shah', manager: 'Dana Whitfield', hired: '2022-01-10', left: '2024-09-30' }
+    ]);
+  });
 });

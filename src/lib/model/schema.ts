@@ -123,10 +123,10 @@ export const TABLES: TableSpec[] = [
     table: 'people',
     label: 'People (roster)',
     fields: [
-      f('person', 'Name', 'text', 2, ['person', 'name', 'Employee Name', 'Full Name', 'Display Name', 'Employee', 'Worker', 'Legal Name', 'Preferred Name']),
+      f('person', 'Name', 'person', 2, ['person', 'name', 'Employee Name', 'Full Name', 'Display Name', 'Employee', 'Worker', 'Legal Name', 'Preferred Name']),
       f('first_name', 'First name (when the name is split)', 'text', 1, ['first_name', 'FirstName', 'First Name', 'Given Name', 'Forename', 'Vorname', 'Prénom', 'Nombre']),
       f('last_name', 'Last name (when the name is split)', 'text', 1, ['last_name', 'LastName', 'Last Name', 'Surname', 'Family Name', 'Nachname', 'Nom', 'Apellido', 'Apellidos']),
-      f('person_id', 'Person ID (what other exports use for them)', 'id', 1, ['person_id', 'Employee ID', 'EmpID', 'Employee Number', 'Worker ID', 'User ID', 'Personnel Number', 'Personalnummer']),
+      f('person_id', 'Person ID (what other exports use for them)', 'id', 1, ['person_id', 'Employee ID', 'EmpID', 'Employee Number', 'Employee #', 'Employee No', 'Worker ID', 'User ID', 'Personnel Number', 'Personalnummer']),
       f('email', 'Email', 'text', 2, ['email', 'Work Email', 'Email Address', 'E-mail']),
       f('manager', 'Manager', 'person', 3, ['manager', 'Manager', 'Reports To', 'Manager Name', 'Manager Email', 'Supervisor']),
       f('team', 'Team', 'text', 3, ['team', 'Team', 'Department', 'Pod', 'Group']),
