@@ -133,14 +133,15 @@ describe('attendance and participant reports are one meeting each', () => {
     assert.equal(await windowEnd(), '2020-09-01');
   });
 
-  it('our variants: Teams 2022 in German, the 2021 layout, a French join/leave list, Zoom participants without the block', async () => {
-    const files = ['teams-2022-de.csv', 'teams-2021-summary.csv', 'teams-join-leave-fr.csv', 'zoom-participants-only.csv'];
+  it('our variants: Teams 2022 in German, the 2021 layout, a French join/leave list, Zoom participants without the block, Teams participants in Indonesian', async () => {
+    const files = ['teams-2022-de.csv', 'teams-2021-summary.csv', 'teams-join-leave-fr.csv', 'zoom-participants-only.csv', 'teams-participants-id.csv'];
     const reports = await dropFiles(page, files.map(own));
     for (const r of reports) assert.deepEqual([r.file, r.status, r.table], [r.file, 'loaded', 'meetings']);
-    assert.deepEqual(await Promise.all(files.map(familyOf)), ['attendance-sections', 'attendance-sections', 'attendance-join-leave', 'attendance-participants']);
+    assert.deepEqual(await Promise.all(files.map(familyOf)), ['attendance-sections', 'attendance-sections', 'attendance-join-leave', 'attendance-participants', 'attendance-participants']);
     assert.match(await summaryOf('teams-2022-de.csv'), /“Quartalsreview Nordwind”.* with 3 attendees/);
     assert.match(await summaryOf('zoom-participants-only.csv'), /with 3 attendees/);
-    assert.equal(await tableRows('meetings'), 4);
+    assert.match(await summaryOf('teams-participants-id.csv'), /1 meeting \(14\/11\/22 09\.30\.46 – 14\/11\/22 09\.50\.12\) with 3 attendees/);
+    assert.equal(await tableRows('meetings'), 5);
   });
 });
 

@@ -22,6 +22,7 @@ describe('dates and times', () => {
     expect(await ts('2025-03-04 10:00:00-03:30')).toBe('2025-03-04 13:30:00');
     expect(await ts('2022-05-16 23:20:57 UTC')).toBe('2022-05-16 23:20:57'); // Ally.io / Viva Goals check-ins
     expect(await ts('14/11/22, 09:29:07', 'dmy')).toBe('2022-11-14 09:29:07'); // Teams attendance reports
+    expect(await ts('14/11/22 09.29.07', 'dmy')).toBe('2022-11-14 09:29:07'); // … in Indonesian and Finnish, whose times use dots
   });
   it('casts plain ISO values directly and leaves padded, zoned or 12-hour ones to the parts', async () => {
     const iso = (v: string) => one(`strftime(cad_ts_iso('${v}'), '%Y-%m-%d %H:%M:%S')`);

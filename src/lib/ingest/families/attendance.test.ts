@@ -69,6 +69,14 @@ describe('attendance reports: one meeting, its participants as attendees', () =>
     expect(r.meetings[0].start).toBe('03/07/2024 09:58:02 AM');
   });
 
+  it('Teams participants alone, in Indonesian (times with dots, re-joins merged): one meeting, not one per row', () => {
+    const r = readAttendance(records(`${OWN}/teams-participants-id.csv`, '\t'))!;
+    expect(r.family).toBe('attendance-participants');
+    expect(r.meetings).toHaveLength(1);
+    expect(r.meetings[0]).toMatchObject({ start: '14/11/22 09.30.46', end: '14/11/22 09.50.12', organizer: 'budi@contoh.co.id' });
+    expect(r.meetings[0].attendees.map((a) => [a.email, a.records])).toEqual([['budi@contoh.co.id', 1], ['siti@contoh.co.id', 2], ['agus@pelanggan.id', 1]]);
+  });
+
   it('is not fooled by ordinary exports', () => {
     const meetings = [
       ['Subject', 'Start', 'End', 'Organizer', 'Attendees'],

@@ -194,8 +194,8 @@ function withParticipants(m: AttendanceMeeting, p: { columns: ParticipantColumns
   return {
     ...m,
     organizer,
-    start: m.start ?? attendees.map((a) => a.firstJoin).find((x) => x) ?? null,
-    end: m.end ?? [...attendees].reverse().map((a) => a.lastLeave).find((x) => x) ?? null,
+    start: m.start ?? extreme(attendees.map((a) => a.firstJoin), -1),
+    end: m.end ?? extreme(attendees.map((a) => a.lastLeave), 1),
     attendees
   };
 }
@@ -271,6 +271,15 @@ function readParticipantsAlone(records: Cells[]): AttendanceReading | null {
     meetings: [meeting],
     notes: [`${plural(rows.length, 'join')} by ${plural(meeting.attendees.length, 'attendee')}, all within ${Math.max(1, Math.round(hours))} h: one meeting, from the first join to the last leave.`]
   };
+}
+
+/** The earliest (-1) or latest (1) of these date-times, as written; in file order when they cannot be read. */
+function extreme(values: (string | null)[], dir: -1 | 1): string | null {
+  const present = values.filter((v): v is string => !!v);
+  if (!present.length) return null;
+  const timed = present.map((v) => ({ v, t: looseTime(v) }));
+  if (timed.some((x) => x.t === null)) return dir < 0 ? present[0] : present[present.length - 1];
+  return timed.reduce((best, x) => (dir * (x.t! - best.t!) > 0 ? x : best)).v;
 }
 
 /** Hours between the earliest and latest of these date-times, read loosely (only to tell a sitting from a calendar). */
