@@ -101,6 +101,7 @@ export async function dateOrderStats(table: string, column: string, db: Db = eng
       count(*) FILTER (length(p.a) = 4)::INTEGER AS year_first,
       count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.a, '') AS INTEGER) > 12)::INTEGER AS first12,
       count(*) FILTER (length(p.a) <= 2 AND TRY_CAST(nullif(p.b, '') AS INTEGER) > 12)::INTEGER AS second12,
+      count(*) FILTER (length(p.a) <= 2 AND regexp_matches(v, '^\\d{1,2}\\.\\d{1,2}\\.\\d'))::INTEGER AS dotted,
       min(v) FILTER (length(p.a) <= 2 AND p.a <> p.b AND TRY_CAST(nullif(p.a, '') AS INTEGER) <= 12 AND TRY_CAST(nullif(p.b, '') AS INTEGER) <= 12) AS example
     FROM p`);
   return {
@@ -109,6 +110,7 @@ export async function dateOrderStats(table: string, column: string, db: Db = eng
     yearFirst: Number(r.iso_n) + Number(r.year_first),
     firstAbove12: Number(r.first12),
     secondAbove12: Number(r.second12),
+    dotted: Number(r.dotted),
     example: r.example === null ? null : String(r.example).split(/[ T]/)[0]
   };
 }

@@ -17,6 +17,11 @@ describe('decideDateOrder', () => {
     expect(d.question?.text).toBe('Is 03/04/2025 the 3rd of April 2025 or March 4th 2025?');
     expect(decideDateOrder(stats({ example: '03/04/2025' }), 'en-US').order).toBe('mdy');
   });
+  it('dates written with dots are day-first, in any browser, unless a value proves otherwise', () => {
+    expect(decideDateOrder(stats({ dotted: 10, example: '03.05.23' }), 'en-US')).toMatchObject({ order: 'dmy', question: null });
+    expect(decideDateOrder(stats({ dotted: 10, secondAbove12: 2 }), 'en-US').order).toBe('mdy');
+    expect(decideDateOrder(stats({ dotted: 2, example: '03/04/2025' }), 'en-US').question).not.toBeNull();
+  });
   it('reports conflicting values in a mixed column', () => {
     expect(decideDateOrder(stats({ firstAbove12: 5, secondAbove12: 1 }), 'en-US')).toMatchObject({ order: 'dmy', conflicting: 1 });
   });

@@ -11,6 +11,8 @@ export interface DateOrderStats {
   yearFirst: number;
   firstAbove12: number;
   secondAbove12: number;
+  /** Values written with dots (`03.05.23`): day-first wherever dates are written so. */
+  dotted?: number;
   /** A value that reads both ways, for the question (e.g. "03/04/2025"). */
   example: string | null;
 }
@@ -51,6 +53,9 @@ export function decideDateOrder(s: DateOrderStats, locale: string): DateOrderDec
       question: null,
       conflicting: Math.min(s.firstAbove12, s.secondAbove12)
     };
+  }
+  if (s.dotted && s.dotted >= s.values / 2) {
+    return { order: 'dmy', reason: 'day first: dates written with dots (DD.MM.YY) are day-first in every language that writes them so', question: null, conflicting: 0 };
   }
   const order = localeOrder(locale);
   const example = s.example ?? '03/04/2025';
