@@ -5,10 +5,14 @@ import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnO
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
-import { drillSql, type DrillTarget } from './drill';
+import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
 
 export type { DrillTarget };
-export const drill = (t: DrillTarget, f: Filters) => query(drillSql(t, f));
+/** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
+export const drill = async (t: DrillTarget, f: Filters) => {
+  const [rows, split] = await Promise.all([query(drillSql(t, f)), query(drillSplitSql(t, f))]);
+  return { rows, by: drillSplitsBy(t), split: split.map((r) => ({ part: r.part === null ? null : String(r.part), n: Number(r.n) })) };
+};
 
 export interface Option {
   value: string;
