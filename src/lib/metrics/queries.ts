@@ -11,7 +11,7 @@ export type { DrillTarget };
 /** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
 export const drill = async (t: DrillTarget, f: Filters) => {
   const [rows, split] = await Promise.all([query(drillSql(t, f)), query(drillSplitSql(t, f))]);
-  return { rows, by: drillSplitsBy(t), split: split.map((r) => ({ part: r.part === null ? null : String(r.part), n: Number(r.n) })) };
+  return { target: t, rows, by: drillSplitsBy(t), split: split.map((r) => ({ part: r.part === null ? null : String(r.part), n: Number(r.n) })) };
 };
 
 export interface Option {
