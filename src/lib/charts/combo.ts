@@ -41,7 +41,7 @@ export function comboLayout(weeks: ComboWeek[], width: number, height: number, g
     h,
     bars,
     path,
-    xTicks: shown.map((d, i) => ({ label: labels[i], x: x(d.week)! + x.bandwidth() / 2 })),
+    xTicks: shown.map((d, i) => ({ week: d.week, label: labels[i], x: x(d.week)! + x.bandwidth() / 2 })),
     yTicks: y.ticks(4).map((v) => ({ v, y: y(v) })),
     pTicks: [0, 25, 50, 75, 100].map((v) => ({ v, y: yp(v) }))
   };

@@ -51,7 +51,7 @@ export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'we
     [`CREATE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
     [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
   );
-  return { accounts, correlation, lagged, weekly };
+  return { accounts, correlation, lagged, weekly, grain };
 };
 
 export const goalsView = async (f: Filters) => {
