@@ -66,7 +66,8 @@
  *     of Spearman; accounts with no touches have meetings 0 and are included.
  * 12. Spearman's rho is Pearson's r of the average ranks; null when n < 2 or a variable is constant. Accounts
  *     without a segment are only in `overall`.
- * 13. Goals and outcomes are not filtered by the window (their definitions use only as-of). Pass
+ * 13. Goals are not filtered by the window (their definitions use only as-of); outcomes are taken as of as-of,
+ *     which is the end of every window the tests read them in (the page takes them as of the window's end). Pass
  *     `{ goalsInWindow: true }` to keep only goals whose start … due overlaps the window.
  *     Goals: latest check-in by `updatedAt` (ties: later row); open = status not achieved / missed /
  *     dropped (unknown status: progress < 100); elapsed share with due = start is 100% once due ≤ as-of.

@@ -1,5 +1,6 @@
 /** Weekly meeting volume (bars) and mean outcome progress (line, right axis) on one time axis. */
 import { line, max, scaleBand, scaleLinear } from 'd3';
+import { periodTickEvery, periodTickLabels } from './periodTicks';
 
 export interface ComboWeek {
   week: string;
@@ -8,8 +9,9 @@ export interface ComboWeek {
   progress: number | null;
 }
 
-export function comboLayout(weeks: ComboWeek[], width: number, height: number) {
-  const m = { top: 12, right: 44, bottom: 28, left: 40 };
+export function comboLayout(weeks: ComboWeek[], width: number, height: number, grain: 'week' | 'month' = 'week') {
+  // Room on the left and right for the axes' names as well as their ticks.
+  const m = { top: 12, right: 56, bottom: 28, left: 54 };
   const w = Math.max(40, width - m.left - m.right);
   const h = Math.max(40, height - m.top - m.bottom);
   const x = scaleBand<string>().domain(weeks.map((d) => d.week)).range([0, w]).paddingInner(0.2);
@@ -29,14 +31,17 @@ export function comboLayout(weeks: ComboWeek[], width: number, height: number) {
       .defined((d) => d.progress !== null)
       .x((d) => x(d.week)! + x.bandwidth() / 2)
       .y((d) => yp(d.progress ?? 0))(weeks) ?? '';
-  const every = Math.max(1, Math.ceil(weeks.length / Math.max(1, Math.floor(w / 64))));
+  const spansYears = new Set(weeks.map((d) => d.week.slice(0, 4))).size > 1;
+  const every = periodTickEvery(weeks.length, w, spansYears);
+  const shown = weeks.filter((_, i) => i % every === 0);
+  const labels = periodTickLabels(shown.map((d) => d.week), grain);
   return {
     m,
     w,
     h,
     bars,
     path,
-    xTicks: weeks.filter((_, i) => i % every === 0).map((d) => ({ label: d.week.slice(5), x: x(d.week)! + x.bandwidth() / 2 })),
+    xTicks: shown.map((d, i) => ({ week: d.week, label: labels[i], x: x(d.week)! + x.bandwidth() / 2 })),
     yTicks: y.ticks(4).map((v) => ({ v, y: y(v) })),
     pTicks: [0, 25, 50, 75, 100].map((v) => ({ v, y: yp(v) }))
   };

@@ -1,5 +1,6 @@
 /** Pair × week grid layout: rows are manager–report pairs, columns ISO weeks, cells a status. */
 import { scaleBand } from 'd3';
+import { periodTickEvery, periodTickLabels } from './periodTicks';
 
 export type WeekStatus = 'held' | 'rescheduled' | 'cancelled' | 'no_show' | 'missing';
 export interface GridCell {
@@ -30,8 +31,10 @@ export function gridLayout(rows: GridRow[], weeks: string[], cells: GridCell[], 
   const marks = cells
     .filter((c) => x(c.week) !== undefined && y(c.pair) !== undefined)
     .map((c) => ({ ...c, x: x(c.week)!, y: y(c.pair)!, w: x.bandwidth(), h: y.bandwidth() }));
-  const every = Math.max(1, Math.ceil(weeks.length / Math.max(1, Math.floor(innerW / 56))));
-  const ticks = weeks.filter((_, i) => i % every === 0).map((w) => ({ week: w, x: x(w)! + x.bandwidth() / 2 }));
+  const every = periodTickEvery(weeks.length, innerW, new Set(weeks.map((w) => w.slice(0, 4))).size > 1);
+  const shown = weeks.filter((_, i) => i % every === 0);
+  const labels = periodTickLabels(shown, 'week');
+  const ticks = shown.map((w, i) => ({ week: w, label: labels[i], x: x(w)! + x.bandwidth() / 2 }));
   return { marks, ticks, rowY: (pair: string) => (y(pair) ?? 0) + y.bandwidth() / 2, height: rows.length * rowH + 24, innerW };
 }
 

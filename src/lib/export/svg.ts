@@ -5,7 +5,13 @@
  * points outside the file, and the PNG is drawn from a blob: or data: URL, never fetched from the network.
  */
 
+import { wrapText } from './context';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** An exported figure is at least this wide, so its header lines have room. */
+const MIN_WIDTH = 480;
+/** A generous average glyph width, in ems, for wrapping header lines without measuring text. */
+const CHAR_EM = 0.58;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Properties that decide how an element looks, with the initial values we need not write. */
@@ -112,6 +118,8 @@ export interface Panel {
 
 export interface FigureOptions {
   title?: string;
+  /** Lines under the title saying what the chart is of: window, filters, "as of" (see context.ts). */
+  context?: string[];
   /** A line under the title, e.g. what the colours and marks mean. */
   note?: string;
   /** Panels per row before wrapping. */
@@ -155,22 +163,36 @@ export function renderFigure(panels: Panel[], opts: FigureOptions = {}): Rendere
     root.append(t);
   };
 
-  let y = pad;
-  if (opts.title) {
-    label(opts.title, pad, y + 14, 15, text, '600');
-    y += 22;
-  }
-  if (opts.note) {
-    label(opts.note, pad, y + 12, 12, muted);
-    y += 20;
-  }
-  if (opts.title || opts.note) y += 6;
-
+  // Lay the panels out first: the figure's width decides where the header's lines wrap.
   const perRow = Math.max(1, Math.min(opts.columns ?? 3, clones.length));
   const titled = clones.some((c) => c.title);
-  let width = 0;
-  for (let i = 0; i < clones.length; i += perRow) {
-    const row = clones.slice(i, i + perRow);
+  const rows: (typeof clones)[] = [];
+  for (let i = 0; i < clones.length; i += perRow) rows.push(clones.slice(i, i + perRow));
+  const rowWidth = (row: typeof clones) => row.reduce((s, c) => s + c.width, 0) + gap * (row.length - 1);
+  let width = Math.ceil(Math.max(MIN_WIDTH, ...rows.map(rowWidth)) + 2 * pad);
+
+  const wrap = (text: string, size: number) => wrapText(text, Math.max(20, Math.floor((width - 2 * pad) / (size * CHAR_EM))));
+  let y = pad;
+  if (opts.title) {
+    for (const line of wrap(opts.title, 15)) {
+      label(line, pad, y + 14, 15, text, '600');
+      y += 20;
+    }
+    y += 2;
+  }
+  for (const line of (opts.context ?? []).flatMap((l) => wrap(l, 12))) {
+    label(line, pad, y + 12, 12, text);
+    y += 17;
+  }
+  if (opts.note) {
+    for (const line of wrap(opts.note, 12)) {
+      label(line, pad, y + 12, 12, muted);
+      y += 17;
+    }
+  }
+  if (opts.title || opts.note || opts.context?.length) y += 8;
+
+  for (const row of rows) {
     let x = pad;
     const top = titled ? y + 18 : y;
     for (const c of row) {
@@ -181,7 +203,6 @@ export function renderFigure(panels: Panel[], opts: FigureOptions = {}): Rendere
       root.append(c.el);
       x += c.width + gap;
     }
-    width = Math.max(width, x - gap + pad);
     y = top + Math.max(...row.map((c) => c.height)) + gap;
   }
   const height = Math.ceil(y - gap + pad);

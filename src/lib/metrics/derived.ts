@@ -4,6 +4,7 @@
  * copies of what the views count (so a window reads a contiguous run of rows, and no view scans the wide
  * meetings table or re-ranks outcome snapshots). Views read these; a filter never changes them.
  */
+import { heldCustomerTouch, isHeld } from './touches';
 
 /** The data's "as of" date: the last meeting that is not merely scheduled, else the last outcome snapshot,
  *  else the last goal check-in (or goal start), so a goals-only export still has a window. */
@@ -39,11 +40,11 @@ export const DERIVED_SQL = [
   // Rollups of the facts by period, in date order: a window's whole periods are read from these (touches.ts).
   `CREATE OR REPLACE TABLE customer_months AS
    SELECT date_trunc('month', d)::DATE AS p, account, csm, channel, sum(n)::INTEGER AS n
-   FROM meeting_facts WHERE kind = 'customer' AND status = 'held' GROUP BY ALL ORDER BY p`,
+   FROM meeting_facts f WHERE ${heldCustomerTouch('f')} GROUP BY ALL ORDER BY p`,
   ...(['week', 'month'] as const).map(
     (grain) => `CREATE OR REPLACE TABLE held_${grain}s AS
    SELECT date_trunc('${grain}', d)::DATE AS p, kind, channel, manager, csm, sum(n)::INTEGER AS n
-   FROM meeting_facts WHERE status = 'held' GROUP BY ALL ORDER BY p`
+   FROM meeting_facts f WHERE ${isHeld('f')} GROUP BY ALL ORDER BY p`
   ),
   // The 1:1s, with what the consistency view reads.
   `CREATE OR REPLACE TABLE one_on_ones AS

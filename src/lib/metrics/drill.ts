@@ -1,25 +1,52 @@
-/** The rows behind a mark: the meetings of a pair or an account in the window, as the exports gave them. */
+/**
+ * The rows behind a mark: the meetings its number counts, as the exports gave them, and how they split
+ * (by channel for touches, by status for 1:1s). The predicate is built from the same named parts as the
+ * mark's count (touches.ts), so the drill lists exactly the rows the mark counts.
+ */
 import { literal } from '$lib/engine/sql';
-import { dateLiteral, meetingPeopleWhere, paramsCte, type Filters } from './filters';
+import { dateLiteral, paramsCte, type Filters } from './filters';
+import { accountTouchFilter, heldCustomerTouch, periodTouchFilter } from './touches';
 
 export type DrillTarget =
   | { type: 'pair'; manager: string; csm: string; label: string }
   | { type: 'account'; account: string; label: string }
   | { type: 'period'; start: string; grain: 'week' | 'month'; label: string };
 
+/** What a drill's rows are, and so how they split: touches by channel, 1:1s by status. */
+export const drillSplitsBy = (t: DrillTarget): 'channel' | 'status' => (t.type === 'pair' ? 'status' : 'channel');
+
+/** Rows behind a drill are listed up to this many; the split and the heading count every one. */
+export const DRILL_ROW_LIMIT = 50_000;
+
+/** The condition on a meetings row `m` that makes it one of the rows the mark counts (the window aside). */
+function behindWhere(t: DrillTarget, f: Filters): string {
+  if (t.type === 'pair') return `m.kind = 'one_on_one' AND m.manager = ${literal(t.manager)} AND m.csm = ${literal(t.csm)}`;
+  if (t.type === 'account') return `${heldCustomerTouch('m')} AND m.account = ${literal(t.account)} AND ${accountTouchFilter(f, 'm')}`;
+  return `${heldCustomerTouch('m')} AND date_trunc(${literal(t.grain)}, m.start_at)::DATE = ${dateLiteral(t.start)} AND ${periodTouchFilter(f, 'm')}`;
+}
+
+/** The CTEs both drill queries start from: the window, and the meetings behind the mark in it. */
+function behindCte(t: DrillTarget, f: Filters): string {
+  return `WITH ${paramsCte(f)},
+  behind AS (
+    SELECT m.* FROM meetings m CROSS JOIN params
+    WHERE ${behindWhere(t, f)} AND CAST(m.start_at AS DATE) BETWEEN params.w_from AND params.w_to)`;
+}
+
+/** The rows, in time order, with the file and row each came from. */
 export function drillSql(t: DrillTarget, f: Filters): string {
-  const where =
-    t.type === 'pair'
-      ? `m.kind = 'one_on_one' AND m.manager = ${literal(t.manager)} AND m.csm = ${literal(t.csm)}`
-      : t.type === 'account'
-        ? `m.kind = 'customer' AND m.account = ${literal(t.account)}`
-        : `m.kind = 'customer' AND m.status = 'held' AND date_trunc(${literal(t.grain)}, m.start_at)::DATE = ${dateLiteral(t.start)} AND ${meetingPeopleWhere(f)}`;
-  return `WITH ${paramsCte(f)}
+  return `${behindCte(t, f)}
   SELECT strftime(m.start_at, '%Y-%m-%d %H:%M') AS start, m.title, m.status, m.channel, coalesce(mn.name, m.manager) AS manager_name,
     coalesce(cn.name, m.csm) AS csm_name, m.account, m.source_file, m.source_row
-  FROM meetings m CROSS JOIN params
+  FROM behind m
   LEFT JOIN person_names mn ON mn.person_key = m.manager
   LEFT JOIN person_names cn ON cn.person_key = m.csm
-  WHERE ${where} AND CAST(m.start_at AS DATE) BETWEEN params.w_from AND params.w_to
-  ORDER BY m.start_at LIMIT 1000`;
+  ORDER BY m.start_at, m.source_file, m.source_row LIMIT ${DRILL_ROW_LIMIT}`;
+}
+
+/** How the rows split: one row per channel (touches) or status (1:1s), with its count (`part` NULL when the export did not say). */
+export function drillSplitSql(t: DrillTarget, f: Filters): string {
+  const by = drillSplitsBy(t);
+  return `${behindCte(t, f)}
+  SELECT ${by} AS part, count(*)::INTEGER AS n FROM behind GROUP BY ALL ORDER BY n DESC, part NULLS LAST`;
 }

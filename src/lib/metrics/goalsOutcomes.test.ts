@@ -66,4 +66,17 @@ describe('outcomes', () => {
     expect(rows.High.mean_progress).toBeCloseTo((45 + 100 + 10) / 3, 9);
     expect(rows.Tech).toBeUndefined();
   });
+  it('follows the window: states as of its end, gains and achievements within it', async () => {
+    const seg = async (from: string, to: string) => Object.fromEntries((await sql(outcomesBySegmentSql({ ...f, from, to }))).map((r) => [r.segment, r]));
+    // Ending 2026-02-07: only o1 is seen (its 01-31 snapshot, 40), due 01-31, so overdue on 02-07.
+    const early = await seg('2026-01-01', '2026-02-07');
+    expect(early.High).toMatchObject({ outcomes: 1, achieved: 0, overdue: 1, achieved_in_window: 0, moved: 1, mean_gained: 40 });
+    // The same end, a shorter start: o1 had 40 before 02-10, so it gained 5; o2 became achieved; o3 gained 10 from nothing.
+    const late = await seg('2026-02-10', '2026-02-15');
+    expect(late.High).toMatchObject({ outcomes: 3, achieved: 1, achieved_in_window: 1, moved: 3 });
+    expect(late.High.mean_gained).toBeCloseTo((5 + 100 + 10) / 3, 9);
+    const all = await seg('2025-11-01', '2026-02-15');
+    expect(all.High.mean_gained).toBeCloseTo((45 + 100 + 10) / 3, 9);
+    expect(all.High.achieved).toBe(late.High.achieved); // the same end, the same states
+  });
 });

@@ -49,17 +49,29 @@ export function goalsAtRiskSql(f: Filters): string {
   FROM g LEFT JOIN person_names n ON n.person_key = g.owner WHERE at_risk ORDER BY pacing NULLS LAST, title`;
 }
 
+/**
+ * Outcomes as of the window's end: each one's latest snapshot by then, its state on that day, and what
+ * changed within the window: progress gained (as on Meetings vs outcomes: the snapshot by the end minus the
+ * last one before the start, 0 if none, for outcomes with a snapshot in the window) and whether it became
+ * achieved in it.
+ */
 function outcomeBase(f: Filters): string {
+  const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progress_pct >= 100)`;
+  const latestBy = (cond: string) => `SELECT s.* FROM snaps s, params WHERE ${cond}
+    QUALIFY row_number() OVER (PARTITION BY s.outcome_id ORDER BY s.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC) = 1`;
   return `WITH ${paramsCte(f)},
-  latest AS (
-    SELECT o.* FROM outcomes o, params WHERE coalesce(o.as_of, o.due_date, params.as_of) <= params.as_of
-    QUALIFY row_number() OVER (PARTITION BY o.outcome_id ORDER BY o.as_of DESC NULLS LAST, o.source_id DESC, o.source_row DESC) = 1),
+  snaps AS (SELECT o.*, coalesce(o.as_of, o.due_date, params.as_of) AS snap_d FROM outcomes o, params),
+  latest AS (${latestBy('s.snap_d <= params.w_to')}),
+  before AS (${latestBy('s.snap_d < params.w_from')}),
+  moved AS (SELECT DISTINCT outcome_id FROM snaps, params WHERE snap_d BETWEEN params.w_from AND params.w_to),
   o AS (
     SELECT l.*,
-      CASE WHEN l.status = 'achieved' OR l.progress_pct >= 100 THEN 'achieved'
-           WHEN l.due_date < params.as_of THEN 'overdue' ELSE 'open' END AS state,
-      date_diff('day', l.start_date, l.first_value_date) AS days_to_value
-    FROM latest l, params WHERE ${accountWhere(f, 'l')})`;
+      CASE WHEN ${achieved('l')} THEN 'achieved'
+           WHEN l.due_date < params.w_to THEN 'overdue' ELSE 'open' END AS state,
+      CASE WHEN l.first_value_date <= params.w_to THEN date_diff('day', l.start_date, l.first_value_date) END AS days_to_value,
+      ${achieved('l')} AND NOT coalesce(${achieved('b')}, false) AS achieved_in_window,
+      CASE WHEN l.outcome_id IN (SELECT outcome_id FROM moved) THEN l.progress_pct - coalesce(b.progress_pct, 0) END AS gained
+    FROM latest l CROSS JOIN params LEFT JOIN before b USING (outcome_id) WHERE ${accountWhere(f, 'l')})`;
 }
 
 /** One row per segment: outcomes achieved, open and overdue, mean progress, median time to first value. */
@@ -68,6 +80,7 @@ export function outcomesBySegmentSql(f: Filters): string {
   SELECT coalesce(segment, '(no segment)') AS segment, count(*)::INTEGER AS outcomes,
     count(*) FILTER (state = 'achieved')::INTEGER AS achieved, count(*) FILTER (state = 'open')::INTEGER AS open,
     count(*) FILTER (state = 'overdue')::INTEGER AS overdue, avg(progress_pct) AS mean_progress,
+    count(*) FILTER (achieved_in_window)::INTEGER AS achieved_in_window, avg(gained) AS mean_gained, count(gained)::INTEGER AS moved,
     median(days_to_value) AS median_days_to_value, count(days_to_value)::INTEGER AS value_n
   FROM o GROUP BY ALL ORDER BY segment`;
 }
@@ -78,6 +91,7 @@ export function outcomesByAccountSql(f: Filters): string {
   SELECT account, any_value(segment) AS segment, coalesce(any_value(n.name), any_value(o.csm)) AS csm_name, count(*)::INTEGER AS outcomes,
     avg(progress_pct) AS mean_progress, count(*) FILTER (state = 'achieved')::INTEGER AS achieved,
     count(*) FILTER (state = 'open')::INTEGER AS open, count(*) FILTER (state = 'overdue')::INTEGER AS overdue,
+    count(*) FILTER (achieved_in_window)::INTEGER AS achieved_in_window, avg(gained) AS mean_gained,
     median(days_to_value) AS median_days_to_value
   FROM o LEFT JOIN person_names n ON n.person_key = o.csm GROUP BY account ORDER BY overdue DESC, mean_progress`;
 }

@@ -3,8 +3,8 @@
  * and quadrant flags, Spearman's ρ with a Fisher-z interval (same period and lagged a month), and the
  * weekly series that puts meeting volume and outcome progress on one time axis.
  */
-import { accountWhere, kindWhere, meetingPeopleWhere, paramsCte, type Filters } from './filters';
-import { heldCustomerTouches, heldMeetings } from './touches';
+import { accountWhere, paramsCte, type Filters } from './filters';
+import { accountTouchFilter, heldCustomerTouches, heldMeetings, isCustomer, isMeetingChannel, periodTouchFilter } from './touches';
 
 /** Each outcome's latest snapshot among those meeting `cond` (a bound on the snapshot date `s.d`), with its account. */
 const latestSnap = (cond: string) =>
@@ -23,10 +23,10 @@ function accountBase(f: Filters, rowsFrom?: string): string {
   return `WITH ${paramsCte(f)},
   a AS (SELECT * FROM account_dim),
   touch AS (
-    SELECT t.account, ${sum(`t.channel = 'meeting'`)} AS meetings, sum(t.n)::INTEGER AS touches,
+    SELECT t.account, ${sum(isMeetingChannel('t'))} AS meetings, sum(t.n)::INTEGER AS touches,
       ${sum(`t.channel = 'call'`)} AS calls, ${sum(`t.channel = 'email'`)} AS emails,
       ${sum(`t.channel = 'async'`)} AS async, ${sum(`t.channel = 'self_service'`)} AS self_service, ${sum(`t.channel = 'other'`)} AS other_channel
-    FROM ${heldCustomerTouches(f)} t WHERE ${meetingPeopleWhere({ ...f, managers: [], teams: [] }, 't')}
+    FROM ${heldCustomerTouches(f)} t WHERE ${accountTouchFilter(f, 't')}
     GROUP BY t.account),
   endp AS (${latestSnap('s.d <= params.w_to')}),
   startp AS (${latestSnap('s.d < params.w_from')}),
@@ -92,7 +92,7 @@ export function laggedCorrelationSql(f: Filters, rowsFrom?: string): string {
   return `${accountBase(f, rowsFrom)},
   months AS (SELECT unnest(generate_series(date_trunc('month', params.w_from), date_trunc('month', params.w_to), INTERVAL 1 MONTH))::DATE AS m FROM params),
   mm AS (
-    SELECT t.account, date_trunc('month', t.d)::DATE AS mo, sum(t.n) AS meetings FROM ${heldCustomerTouches(f)} t WHERE t.channel = 'meeting'
+    SELECT t.account, date_trunc('month', t.d)::DATE AS mo, sum(t.n) AS meetings FROM ${heldCustomerTouches(f)} t WHERE ${isMeetingChannel('t')}
     GROUP BY ALL),
   span AS (SELECT min(m) AS first_m, max(m) AS last_m FROM months),
   mgain AS (SELECT g.account, g.m, g.gain FROM account_month_gain g, span WHERE g.m > span.first_m AND g.m <= span.last_m),
@@ -110,12 +110,12 @@ export function weeklySql(f: Filters, grain: 'week' | 'month' = 'week'): string 
   weeks AS (SELECT unnest(generate_series(date_trunc('${grain}', params.w_from), date_trunc('${grain}', params.w_to), ${step}))::DATE AS wk FROM params),
   vol AS (
     SELECT date_trunc('${grain}', t.d)::DATE AS wk,
-      coalesce(sum(t.n) FILTER (t.kind = 'customer' AND t.channel = 'meeting'), 0)::INTEGER AS customer,
-      coalesce(sum(t.n) FILTER (t.kind = 'customer' AND t.channel <> 'meeting'), 0)::INTEGER AS other_touches,
+      coalesce(sum(t.n) FILTER (${isCustomer('t')} AND ${isMeetingChannel('t')}), 0)::INTEGER AS customer,
+      coalesce(sum(t.n) FILTER (${isCustomer('t')} AND NOT coalesce(${isMeetingChannel('t')}, false)), 0)::INTEGER AS other_touches,
       coalesce(sum(t.n) FILTER (t.kind = 'one_on_one'), 0)::INTEGER AS one_on_one,
       coalesce(sum(t.n) FILTER (t.kind = 'internal'), 0)::INTEGER AS internal
     FROM ${heldMeetings(f, grain)} t
-    WHERE ${meetingPeopleWhere(f, 't')} AND ${kindWhere(f, 't')}
+    WHERE ${periodTouchFilter(f, 't')}
     GROUP BY ALL),
   ids AS (
     SELECT DISTINCT outcome_id FROM outcome_snapshots

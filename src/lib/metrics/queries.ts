@@ -5,10 +5,14 @@ import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnO
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
-import { drillSql, type DrillTarget } from './drill';
+import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
 
 export type { DrillTarget };
-export const drill = (t: DrillTarget, f: Filters) => query(drillSql(t, f));
+/** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
+export const drill = async (t: DrillTarget, f: Filters) => {
+  const [rows, split] = await Promise.all([query(drillSql(t, f)), query(drillSplitSql(t, f))]);
+  return { target: t, rows, by: drillSplitsBy(t), split: split.map((r) => ({ part: r.part === null ? null : String(r.part), n: Number(r.n) })) };
+};
 
 export interface Option {
   value: string;
@@ -47,7 +51,7 @@ export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'we
     [`CREATE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
     [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
   );
-  return { accounts, correlation, lagged, weekly };
+  return { accounts, correlation, lagged, weekly, grain };
 };
 
 export const goalsView = async (f: Filters) => {

@@ -5,7 +5,23 @@
  * skips the row groups outside them (every table here is in date order). A held meeting is never after
  * "as of", so the window's end needs no cap.
  */
-import { dateLiteral, type Filters } from './filters';
+import { dateLiteral, kindWhere, meetingPeopleWhere, type Filters } from './filters';
+
+/*
+ * What a touch count counts, as named SQL parts on a row alias `r` (a meeting, a fact or a rollup row).
+ * The rollups, the marks' numbers and the drill-downs behind them all use these, so the rows a drill lists
+ * are the rows its mark counts.
+ */
+export const isHeld = (r: string) => `${r}.status = 'held'`;
+export const isCustomer = (r: string) => `${r}.kind = 'customer'`;
+/** A held customer touch, on any channel (meeting, call, email, async, self-service). */
+export const heldCustomerTouch = (r: string) => `${isCustomer(r)} AND ${isHeld(r)}`;
+/** A touch that is a meeting (the scatter's x, the dark part of a week's bar). */
+export const isMeetingChannel = (r: string) => `${r}.channel = 'meeting'`;
+/** The filters on an account's touches: the CSMs named. Manager and team apply to the account (its CSM), see accountWhere. */
+export const accountTouchFilter = (f: Filters, r: string) => meetingPeopleWhere({ ...f, managers: [], teams: [] }, r);
+/** The filters on a period's touches (the weekly chart): the people and the meeting kinds named. */
+export const periodTouchFilter = (f: Filters, r: string) => `${meetingPeopleWhere(f, r)} AND ${kindWhere(f, r)}`;
 
 export type Grain = 'week' | 'month';
 
@@ -36,7 +52,7 @@ export function fullPeriods(from: string, to: string, grain: Grain): { first: st
 
 /** Rows of (d, …columns, n) in the window: a rollup by period (its rows dated by the period's start) and the edge days. */
 function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollup: string, columns: string, where: string): string {
-  const facts = (cond: string) => `SELECT d, ${columns}, n FROM meeting_facts WHERE ${where} AND ${cond}`;
+  const facts = (cond: string) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND ${cond}`;
   const full = fullPeriods(f.from, f.to, grain);
   if (!full) return `(${facts(`d BETWEEN ${dateLiteral(f.from)} AND ${dateLiteral(f.to)}`)})`;
   return `(SELECT p AS d, ${columns}, n FROM ${rollup} WHERE p BETWEEN ${dateLiteral(full.first)} AND ${dateLiteral(full.last)}
@@ -46,10 +62,10 @@ function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollup: strin
 
 /** Held customer touches: (d, account, csm, channel, n). */
 export function heldCustomerTouches(f: Pick<Filters, 'from' | 'to'>): string {
-  return windowRows(f, 'month', 'customer_months', 'account, csm, channel', `kind = 'customer' AND status = 'held'`);
+  return windowRows(f, 'month', 'customer_months', 'account, csm, channel', heldCustomerTouch('f'));
 }
 
 /** Held meetings of every kind, for counts by week or month: (d, kind, channel, manager, csm, n). */
 export function heldMeetings(f: Pick<Filters, 'from' | 'to'>, grain: Grain): string {
-  return windowRows(f, grain, grain === 'week' ? 'held_weeks' : 'held_months', 'kind, channel, manager, csm', `status = 'held'`);
+  return windowRows(f, grain, grain === 'week' ? 'held_weeks' : 'held_months', 'kind, channel, manager, csm', isHeld('f'));
 }
