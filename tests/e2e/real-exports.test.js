@@ -7,7 +7,8 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab } from './harness.js';
 
@@ -234,6 +235,39 @@ describe('a Salesforce Data Export, one file per object', () => {
     await page.locator('[data-testid="view-meetings"] details summary', { hasText: 'All accounts' }).click();
     const accounts = await column('mo-accounts', 'account');
     assert.deepEqual([...accounts].sort(), ['Globex Corporation', 'Initech'], 'names, not ids; the null id is no account');
+  });
+});
+
+describe('when the page is not sure, it asks; when a field is missing, the view says which', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'cadence-ask-'));
+  it('a file that fits goals as well as outcomes is not guessed: the page asks, and the answer maps it', async () => {
+    const file = join(tmp, 'objectives.csv');
+    writeFileSync(file, 'Objective,Status,Due Date,Segment\nFaster onboarding,On track,2025-06-30,Enterprise\nFewer tickets,At risk,2025-09-30,SMB\n');
+    const [r] = await dropFiles(page, [file]);
+    assert.deepEqual([r.status, r.table], ['loaded', 'unknown']);
+    await showTab(page, 'data');
+    const question = page.locator('[data-testid="mapping"][data-file="objectives.csv"] [data-testid="table-question"]');
+    await page.locator('[data-testid="mapping"][data-file="objectives.csv"]').locator('xpath=ancestor::details[1]').evaluate((d) => (d.open = true));
+    assert.match(await question.textContent(), /What does this file hold\?/);
+    await question.getByRole('button', { name: 'Outcomes' }).click();
+    await waitReady(page);
+    assert.equal(await tableRows('outcomes'), 2);
+    assert.equal(await page.getAttribute('[data-testid="file-report"][data-file="objectives.csv"]', 'data-table'), 'outcomes');
+  });
+
+  it('a meetings file with no start column: the views name the field and the file instead of staying blank', async () => {
+    const file = join(tmp, 'no-dates.csv');
+    writeFileSync(file, 'Subject,Meeting Organizer,Required Attendees\n1:1 Dana / Alex,dana@acme.example,alex@acme.example\nQBR Globex,dana@acme.example,lee@globex.com\n');
+    const [r] = await dropFiles(page, [file]);
+    assert.equal(r.table, 'meetings');
+    for (const tab of ['meetings', 'oneonone']) {
+      await showTab(page, tab);
+      const notice = await page.textContent('[data-testid="missing-fields"]');
+      assert.match(notice, /None of the 2 meetings has a date/);
+      assert.match(notice, /no-dates\.csv has no column mapped to “Start/);
+    }
+    await page.click('[data-testid="missing-fields"] button');
+    assert.equal(await page.getAttribute('[data-testid="tab-data"]', 'aria-selected'), 'true');
   });
 });
 

@@ -214,7 +214,7 @@ function readBlocks(records: Cells[]): AttendanceReading | null {
   const participants = participantsTable(blocks[i])!;
   const result = withParticipants(meeting, participants);
   const sectioned = blocks.some((b) => b.title) || isSummary(head);
-  const name = (b: Block, k: number) => (b.title ? `“${b.title.trim()}”` : `block ${k + 1}`);
+  const name = (b: Block, k: number) => (b.title ? `“${b.title.trim()}”` : `Block ${k + 1}`);
   const notes = [
     `${name(head, 0)} (lines ${head.first}–${head.first + head.rows.length - 1}) gave the meeting: ${[result.title, result.start].filter(Boolean).join(', ')}.`,
     `${name(blocks[i], i)} (lines ${blocks[i].first}–${blocks[i].first + blocks[i].rows.length - 1}): its first line is the column names; ${plural(participants.rows.length, 'row')} about ${plural(result.attendees.length, 'attendee')}.`,
