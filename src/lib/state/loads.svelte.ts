@@ -138,7 +138,9 @@ export class Loads {
    */
   async clear(settle = true): Promise<void> {
     for (const r of [...this.reports]) await this.remove(r.id, false);
+    // Nothing is shown any more: neither the demo nor a publisher's data.
     this.published = false;
+    this.demo = false;
     if (settle && this.#controllers.size === 0) this.onSettled?.();
   }
 
