@@ -92,3 +92,41 @@ describe('interaction', () => {
     assert.deepEqual(problems.errors, []);
   });
 });
+
+describe('undo', () => {
+  it('says what each step undoes, and a drill-down opened after the step closes with it', async () => {
+    await showTab(page, 'meetings');
+    const undo = page.locator('[data-testid="undo"]');
+    while (await undo.count()) {
+      await undo.click(); // back to the view the page opened with
+      await waitReady(page);
+    }
+    const open = page.locator('[data-testid="drill"] button', { hasText: 'Close' });
+    if (await open.count()) await open.click(); // an earlier test's drill-down
+    await page.selectOption('[data-testid="filter-window"]', '52w');
+    await waitReady(page);
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 13 weeks');
+    await page.selectOption('[data-testid="filter-window"]', '4w');
+    await waitReady(page);
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 52 weeks');
+
+    const bar = page.locator('[data-testid="mo-weekly"] rect.meet').last();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await waitReady(page);
+    const drill = page.locator('[data-testid="drill"]');
+    await drill.waitFor();
+    const title = (await drill.locator('h3').textContent()).split(/\s+\d/)[0];
+    assert.match((await undo.textContent()).trim(), new RegExp(`^↶ Undo: window → 52 weeks, close “${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+    await undo.click();
+    await waitReady(page);
+    assert.equal(await page.inputValue('[data-testid="filter-window"]'), '52w');
+    assert.equal(await drill.count(), 0, 'the drill-down of the undone state is closed, not left open with another count');
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 13 weeks');
+    await undo.click();
+    await waitReady(page);
+    assert.equal(await undo.count(), 0);
+    assert.deepEqual(problems.errors, []);
+  });
+});
