@@ -37,6 +37,12 @@ export function filterChanges(now: FilterState, to: FilterState, labelOf: (key: 
   return out;
 }
 
+/** The filters in force, each as "Name: value" ("Team: leadership"); the window apart. */
+export function activeFilters(f: FilterState, labelOf: (key: FilterKey, value: string) => string = (_k, v) => v): string[] {
+  return FILTER_KEYS.filter((k) => f[k].length).map((k) => `${capital(FILTER_NAMES[k])}: ${f[k].map((v) => labelOf(k, v)).join(' + ')}`);
+}
+const capital = (s: string) => (s === 'CSM' ? s : s.charAt(0).toUpperCase() + s.slice(1));
+
 /** The Undo button's words for going back from `now` to `to`. */
 export function undoLabel(now: ViewStep, to: ViewStep, labelOf?: (key: FilterKey, value: string) => string): string {
   const parts = filterChanges(now.filters, to.filters, labelOf);
