@@ -176,3 +176,21 @@ describe('filters and empty states', () => {
     assert.deepEqual(problems.errors, []);
   });
 });
+
+describe('words', () => {
+  it('never writes "1 meetings" (or any count of one with a plural noun), and counts lagged pairs as account-months', async () => {
+    const grammar = /(?<![\d.,])1 (meetings|accounts|rows|files|pairs|columns|values|touches|other touches|goals|outcomes|mappings)\b/;
+    for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes', 'data']) {
+      await showTab(page, tab);
+      const text = await page.evaluate(() => {
+        const svgTitles = [...document.querySelectorAll('title')].map((t) => t.textContent);
+        return [document.body.innerText, ...svgTitles].join('\n');
+      });
+      const bad = text.split('\n').filter((l) => grammar.test(l));
+      assert.deepEqual(bad, [], `${tab}: a count of one with a plural noun`);
+    }
+    await showTab(page, 'meetings');
+    const heads = await page.$$eval('[data-testid="mo-correlation"] thead th', (ths) => ths.map((t) => t.textContent.trim()));
+    assert.deepEqual(heads, ['Accounts', 'ρ same period', 'n (accounts)', '95% interval', 'ρ next month', 'n (account-months)']);
+  });
+});
