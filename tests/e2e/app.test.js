@@ -232,9 +232,19 @@ describe('the load report', () => {
     try {
       await waitReady(page, 120_000);
       const manifest = JSON.parse(readFileSync(join(ROOT, 'static/demo/manifest.json'), 'utf8'));
+      // Every change of the page's busy state from the click on: "ready" must mean done, not a pause between
+      // removing the files and rebuilding the tables.
+      await page.evaluate(() => {
+        const app = document.querySelector('[data-testid="app"]');
+        window.__statuses = [];
+        new MutationObserver(() => window.__statuses.push(app.getAttribute('data-status'))).observe(app, { attributes: true, attributeFilter: ['data-status'] });
+      });
       await page.click('[data-testid="remove-all"]');
       await page.waitForFunction(() => !document.querySelector('[data-testid="file-report"]'));
       await waitReady(page);
+      await page.waitForTimeout(1000); // long enough for a rebuild that started late to show as busy
+      const statuses = await page.evaluate(() => window.__statuses);
+      assert.deepEqual(statuses, ['busy', 'ready'], 'busy once, from the click until the page is done');
       assert.equal(await page.locator('[data-testid="demo-banner"]').count(), 0, 'no claim that demo data is shown');
       assert.equal(await page.locator('text=0 files').count(), 0);
       const empty = page.locator('[data-testid="no-data"]');
