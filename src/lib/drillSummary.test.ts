@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { counted, drillSummary } from './drillSummary';
+import { drillSummary } from './drillSummary';
+import { plural } from './format';
 
 describe('drill summary', () => {
   it('says how a period’s touches split, meetings first, in the mark’s words', () => {
@@ -15,8 +16,8 @@ describe('drill summary', () => {
   it('uses the singular for one', () => {
     expect(drillSummary('channel', [{ part: 'meeting', n: 1 }]).text).toBe('1 touch: 1 meeting, no other touches');
     expect(drillSummary('channel', [{ part: 'call', n: 1 }]).text).toBe('1 touch: 0 meetings, 1 other touch (1 call)');
-    expect(counted(1, 'meeting', 'meetings')).toBe('1 meeting');
-    expect(counted(1200, 'meeting', 'meetings')).toBe('1,200 meetings');
+    expect(plural(1, 'meeting', 'meetings')).toBe('1 meeting');
+    expect(plural(1200, 'meeting', 'meetings')).toBe('1,200 meetings');
   });
   it('splits a pair’s 1:1s by status', () => {
     expect(drillSummary('status', [{ part: 'held', n: 6 }, { part: 'cancelled', n: 2 }, { part: 'no_show', n: 1 }]).text).toBe('9 1:1s: 6 held, 2 cancelled, 1 no-show');

@@ -2,16 +2,13 @@
  * The words at the head of a drill-down: how many rows its mark counts and how they split, in the words the
  * mark uses ("215 touches: 79 meetings, 136 other touches (100 calls, 36 emails)").
  */
-import { num } from './format';
+import { num, plural } from './format';
 
 export interface SplitPart {
   /** The channel or status; null when the export did not say. */
   part: string | null;
   n: number;
 }
-
-/** "1 meeting", "2 meetings". */
-export const counted = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 const CHANNEL: Record<string, [string, string]> = {
   meeting: ['meeting', 'meetings'],
@@ -31,9 +28,9 @@ function touches(split: SplitPart[]): string {
   const meetings = split.find((p) => p.part === 'meeting')?.n ?? 0;
   const others = split.filter((p) => p.part !== 'meeting');
   const other = total - meetings;
-  const parts = others.map((p) => (p.part !== null && CHANNEL[p.part] ? counted(p.n, ...CHANNEL[p.part]) : `${num(p.n)} ${p.part === null ? 'with no channel' : p.part}`));
-  const head = `${counted(total, 'touch', 'touches')}: ${counted(meetings, 'meeting', 'meetings')}`;
-  return other ? `${head}, ${counted(other, 'other touch', 'other touches')} (${parts.join(', ')})` : `${head}, no other touches`;
+  const parts = others.map((p) => (p.part !== null && CHANNEL[p.part] ? plural(p.n, ...CHANNEL[p.part]) : `${num(p.n)} ${p.part === null ? 'with no channel' : p.part}`));
+  const head = `${plural(total, 'touch', 'touches')}: ${plural(meetings, 'meeting', 'meetings')}`;
+  return other ? `${head}, ${plural(other, 'other touch', 'other touches')} (${parts.join(', ')})` : `${head}, no other touches`;
 }
 
 /** A pair's 1:1s, by status. */
@@ -41,7 +38,7 @@ function oneOnOnes(split: SplitPart[]): string {
   const total = sum(split);
   if (!total) return 'No 1:1s in the window';
   const parts = split.map((p) => `${num(p.n)} ${p.part === null ? 'with no status' : (STATUS[p.part] ?? p.part)}`);
-  return `${counted(total, '1:1', '1:1s')}: ${parts.join(', ')}`;
+  return `${plural(total, '1:1', '1:1s')}: ${parts.join(', ')}`;
 }
 
 export function drillSummary(by: 'channel' | 'status', split: SplitPart[]): { total: number; text: string } {

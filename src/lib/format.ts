@@ -22,3 +22,15 @@ export function days(x: unknown): string {
 export function rho(x: unknown): string {
   return typeof x === 'number' && Number.isFinite(x) ? x.toFixed(2) : '—';
 }
+
+/**
+ * A count with its noun, singular for exactly one: `plural(1, 'meeting')` is "1 meeting", `plural(600,
+ * 'account-month')` is "600 account-months". The one place the page pluralises, so no "1 meetings".
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${num(n)} ${noun(n, one, many)}`;
+}
+/** The noun alone, for a count shown apart from it (in bold, or in another cell). */
+export function noun(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, readPreview, readReports } from './harness.js';
+import { FIXTURES, ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, readPreview, readReports, openLoadReport, showTab } from './harness.js';
 
 let browser, site, tmp;
 before(async () => {
@@ -115,6 +115,7 @@ describe('loading files', () => {
     assert.equal((await readPreview(page, 'tab.csv')).columns.length, 3);
     assert.equal(r.rows, 3);
     const card = page.locator('[data-testid="file-report"][data-file="tab.csv"]');
+    await openLoadReport(page); // it loaded cleanly, so the report is folded
     await card.locator('summary').click();
     await card.getByLabel('Delimiter').fill(',');
     await card.getByLabel('First line is column names').check();
@@ -193,5 +194,79 @@ describe('exports with quirks no other test has seen', () => {
     const text = (await readPreview(page, 'crm_export.csv')).rows.flat().join('|');
     assert.doesNotMatch(text, /Ã|\uFFFD/);
     assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe('the load report', () => {
+  it('folds into one line once every file loaded cleanly, keeps its hooks, opens on demand, and stays open for a file with warnings', async () => {
+    const { page, problems, context } = await openPage(browser, site, { viewport: { width: 1440, height: 900 } });
+    try {
+      await waitReady(page, 120_000);
+      const layouts = join(ROOT, 'tests/fixtures/layouts');
+      const reports = await dropFiles(page, [join(layouts, 'outlook_en.csv'), join(layouts, 'asana_goals.csv')]);
+      assert.deepEqual(reports.map((r) => r.status), ['loaded', 'loaded'], 'two clean files (the premise)');
+      const report = page.locator('[data-testid="load-report"]');
+      assert.equal(await report.evaluate((d) => d.open), false, 'folded');
+      const box = await report.boundingBox();
+      assert.ok(box.height < 80, `one line, not ${box.height} px`);
+      assert.match(await report.locator(':scope > summary').textContent(), /2 files\s+2 loaded · \d+ rows/);
+      // The hooks stay in the DOM, folded: each card with its data-* attributes.
+      assert.deepEqual((await readReports(page)).map((r) => [r.file, r.status, r.rows > 0]), [['outlook_en.csv', 'loaded', true], ['asana_goals.csv', 'loaded', true]]);
+      // The dashboard starts right below it.
+      const tabs = await page.locator('[role="tablist"]').boundingBox();
+      assert.ok(tabs.y < box.y + box.height + 60, `the views follow the report line (tabs at ${tabs.y}, report ends at ${box.y + box.height})`);
+
+      await openLoadReport(page);
+      assert.ok(await page.locator('[data-testid="file-report"][data-file="outlook_en.csv"]').isVisible(), 'opens on demand');
+
+      // A file with warnings keeps the report open after its drop.
+      const partial = join(tmp, 'titled.csv');
+      writeFileSync(partial, 'Calendar export – Team EMEA\nSubject,Start,Organizer\nWeekly 1:1,2025-02-03 09:00,dana@example.com\nQBR,2025-02-04 14:30\n');
+      const [r] = await dropFiles(page, [partial]);
+      assert.equal(r.status, 'partial', r.message);
+      assert.equal(await report.evaluate((d) => d.open), true, 'open: the warning needs a look');
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Remove all on the demo leaves no "demo data" claim and offers the demo again, which opens a working dashboard', async () => {
+    const { page, problems, context } = await openPage(browser, site, { viewport: { width: 1440, height: 900 } });
+    try {
+      await waitReady(page, 120_000);
+      const manifest = JSON.parse(readFileSync(join(ROOT, 'static/demo/manifest.json'), 'utf8'));
+      // Every change of the page's busy state from the click on: "ready" must mean done, not a pause between
+      // removing the files and rebuilding the tables.
+      await page.evaluate(() => {
+        const app = document.querySelector('[data-testid="app"]');
+        window.__statuses = [];
+        new MutationObserver(() => window.__statuses.push(app.getAttribute('data-status'))).observe(app, { attributes: true, attributeFilter: ['data-status'] });
+      });
+      await page.click('[data-testid="remove-all"]');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="file-report"]'));
+      await waitReady(page);
+      await page.waitForTimeout(1000); // long enough for a rebuild that started late to show as busy
+      const statuses = await page.evaluate(() => window.__statuses);
+      assert.deepEqual(statuses, ['busy', 'ready'], 'busy once, from the click until the page is done');
+      assert.equal(await page.locator('[data-testid="demo-banner"]').count(), 0, 'no claim that demo data is shown');
+      assert.equal(await page.locator('text=0 files').count(), 0);
+      const empty = page.locator('[data-testid="no-data"]');
+      assert.match(await empty.textContent(), /No data is loaded/);
+      await empty.getByRole('button', { name: 'Open the demo again' }).click();
+      await page.waitForSelector('[data-testid="demo-banner"]');
+      await waitReady(page);
+      assert.equal(await page.locator('[data-testid="file-report"]').count(), manifest.files.length);
+      assert.equal(await page.locator('[data-testid="no-data"]').count(), 0);
+      for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes']) {
+        await showTab(page, tab);
+        assert.ok(await page.locator('[data-testid="filters"]').isVisible(), `${tab}: the filter bar`);
+        assert.ok((await page.locator(`#panel-${tab}`).locator('table tbody tr, svg [role="button"]').count()) > 0, `${tab}: rows or marks`);
+      }
+      assert.equal(await page.locator('[data-testid="model-error"]').count(), 0);
+      assert.deepEqual(problems.errors, []);
+    } finally {
+      await context.close();
+    }
   });
 });

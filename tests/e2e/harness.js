@@ -119,11 +119,23 @@ export function readPreview(page, file) {
   });
 }
 
+/** Open the load report when it is folded into its one line (it folds once every file loaded cleanly). */
+export async function openLoadReport(page) {
+  const report = page.locator('[data-testid="load-report"]');
+  if ((await report.count()) && !(await report.evaluate((d) => d.open))) {
+    await report.locator(':scope > summary').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="load-report"]')?.open === true);
+  }
+}
+
 /** Remove every loaded file (the page's own "Remove all"), so the next drop starts from an empty report. */
 export async function removeAll(page) {
   const n = await page.locator('[data-testid="file-report"]').count();
   if (n > 1) await page.click('[data-testid="remove-all"]');
-  else if (n === 1) await page.locator('[data-testid="file-report"] button', { hasText: 'Remove' }).click();
+  else if (n === 1) {
+    await openLoadReport(page);
+    await page.locator('[data-testid="file-report"] button', { hasText: 'Remove' }).click();
+  }
   if (n) await page.waitForFunction(() => !document.querySelector('[data-testid="file-report"]'), null, { timeout: 30_000 });
 }
 

@@ -192,7 +192,7 @@ test('dropped files survive a reload; Forget data leaves the origin’s storage 
   await page.click('[data-testid="forget-data"]');
   await page.waitForSelector('[data-testid="forget-message"]');
   await waitReady(page);
-  assert.match(await page.locator('[data-testid="forget-message"]').textContent(), /Forgotten: 2 files .* removed from this browser/);
+  assert.match(await page.locator('[data-testid="forget-message"]').textContent(), /Removed from this browser: 2 files \(.+\)\. Your agenda keywords removed\. Showing the demo\./);
   const left = await originStorage(page);
   assert.deepEqual(left, { opfs: [], localStorage: [], sessionStorage: [], idb: [], caches: [] });
   // The page shows the site's own data again, and a reload keeps it that way.
@@ -266,6 +266,46 @@ test('an exported table is formula-safe CSV that re-imports unchanged apart from
     preview.rows.map((r) => r.map((c) => c ?? '')),
     rows.slice(1, 1 + preview.rows.length)
   );
+  assert.deepEqual(problems.errors, []);
+  await context.close();
+});
+
+test('Forget data on the demo: mappings kept unless ticked, the message says what went, and the demo dashboard works again', async () => {
+  const { page, context, problems } = await openPage(browser, site, { viewport: { width: 1440, height: 900 } });
+  await waitReady(page, 120_000);
+  // A remembered mapping, so the message has something to keep or remove.
+  await page.evaluate(() => localStorage.setItem('cadence.mappings.v1', JSON.stringify({ 'layout-a': { table: 'meetings', fields: {}, options: {} } })));
+  await showTab(page, 'data');
+  assert.equal(await page.isChecked('[data-testid="forget-mappings"]'), false, 'mappings are forgotten only when ticked');
+  await page.click('[data-testid="forget-data"]');
+  await page.waitForSelector('[data-testid="forget-message"]');
+  await waitReady(page);
+  const message = (await page.textContent('[data-testid="forget-message"]')).replace(/\s+/g, ' ');
+  assert.doesNotMatch(message, /0 files/, message);
+  assert.match(message, /No files were kept on this device/, message);
+  assert.match(message, /1 remembered mapping kept/, message);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cadence.mappings.v1') !== null), true, 'the unticked box kept the mapping');
+  assert.equal(await page.locator('[data-testid="model-error"]').count(), 0, await page.locator('[data-testid="model-error"]').textContent().catch(() => ''));
+  assert.equal(await page.locator('[data-testid="demo-banner"]').count(), 1);
+
+  // Every view works as before: the filter bar, numbers, no error and no empty state.
+  for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes']) {
+    await showTab(page, tab);
+    assert.ok(await page.locator('[data-testid="filters"]').isVisible(), `${tab}: the filter bar`);
+    const panel = page.locator(`#panel-${tab}`);
+    assert.equal(await panel.locator('.empty').count(), 0, `${tab}: no empty state`);
+    assert.ok((await panel.locator('table tbody tr, svg [role="button"]').count()) > 0, `${tab}: rows or marks`);
+  }
+  assert.equal(await page.locator('text=A view could not be computed').count(), 0);
+
+  // Ticked, it says the mapping went.
+  await showTab(page, 'data');
+  await page.check('[data-testid="forget-mappings"]');
+  await page.click('[data-testid="forget-data"]');
+  await page.waitForFunction(() => /1 remembered mapping removed/.test(document.querySelector('[data-testid="forget-message"]')?.textContent ?? ''));
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cadence.mappings.v1')), null);
+  assert.equal(await page.locator('[data-testid="model-error"]').count(), 0);
   assert.deepEqual(problems.errors, []);
   await context.close();
 });

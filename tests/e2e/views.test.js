@@ -92,3 +92,105 @@ describe('interaction', () => {
     assert.deepEqual(problems.errors, []);
   });
 });
+
+describe('undo', () => {
+  it('says what each step undoes, and a drill-down opened after the step closes with it', async () => {
+    await showTab(page, 'meetings');
+    const undo = page.locator('[data-testid="undo"]');
+    while (await undo.count()) {
+      await undo.click(); // back to the view the page opened with
+      await waitReady(page);
+    }
+    const open = page.locator('[data-testid="drill"] button', { hasText: 'Close' });
+    if (await open.count()) await open.click(); // an earlier test's drill-down
+    await page.selectOption('[data-testid="filter-window"]', '52w');
+    await waitReady(page);
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 13 weeks');
+    await page.selectOption('[data-testid="filter-window"]', '4w');
+    await waitReady(page);
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 52 weeks');
+
+    const bar = page.locator('[data-testid="mo-weekly"] rect.meet').last();
+    await bar.focus();
+    await page.keyboard.press('Enter');
+    await waitReady(page);
+    const drill = page.locator('[data-testid="drill"]');
+    await drill.waitFor();
+    const title = (await drill.locator('h3').textContent()).split(/\s+\d/)[0];
+    assert.match((await undo.textContent()).trim(), new RegExp(`^↶ Undo: window → 52 weeks, close “${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+    await undo.click();
+    await waitReady(page);
+    assert.equal(await page.inputValue('[data-testid="filter-window"]'), '52w');
+    assert.equal(await drill.count(), 0, 'the drill-down of the undone state is closed, not left open with another count');
+    assert.equal((await undo.textContent()).trim(), '↶ Undo: window → 13 weeks');
+    await undo.click();
+    await waitReady(page);
+    assert.equal(await undo.count(), 0);
+    assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe('filters and empty states', () => {
+  it('offers only teams that match something, and says why a goal whose status is on track is at risk', async () => {
+    await showTab(page, 'goals');
+    const teams = await page.$$eval('[data-testid="filter-teams"] option', (os) => os.map((o) => o.value).filter(Boolean));
+    assert.ok(teams.length >= 2, 'the demo has teams');
+    assert.ok(!teams.includes('Customer Success Leadership'), 'the roster’s leadership team owns no meeting, account, outcome or goal');
+    for (const team of teams) {
+      await page.selectOption('[data-testid="filter-teams"]', team);
+      await waitReady(page);
+      assert.ok((await page.locator('[data-testid="goals-owners"] tbody tr').count()) > 0, `${team}: goals`);
+    }
+    await page.selectOption('[data-testid="filter-teams"]', '');
+    await waitReady(page);
+    await page.selectOption('[data-testid="filter-window"]', 'all');
+    await waitReady(page);
+    const rows = await page.$$eval('[data-testid="goals-at-risk"] tbody tr', (trs) =>
+      trs.map((tr) => ({ status: tr.querySelector('[data-key="status"]').textContent.trim(), why: tr.querySelector('[data-key="risk_rule"]').textContent.trim() }))
+    );
+    const onTrack = rows.filter((r) => r.status === 'on track');
+    assert.ok(onTrack.length > 0, 'the demo has goals on track yet behind pace');
+    for (const r of onTrack) assert.match(r.why, /^\d+ pts behind pace \(more than 20\), though its status says on track$/);
+    for (const r of rows.filter((x) => /at risk|off track/.test(x.status))) assert.match(r.why, /^Status says (at risk|off track)$/);
+  });
+
+  it('an empty view names the filters that empty it, and on All data never says to widen the window', async () => {
+    await showTab(page, 'oneonone');
+    await page.selectOption('[data-testid="filter-window"]', 'all');
+    await waitReady(page);
+    const manager = await page.$eval('[data-testid="filter-managers"] option:nth-child(2)', (o) => ({ value: o.value, label: o.textContent.trim() }));
+    // A report of another manager: with both filters, no 1:1 can match.
+    const other = (await gridRows()).find((t) => !t.endsWith(` · ${manager.label.split(' ')[0]}`)).split(' · ')[0];
+    await page.selectOption('[data-testid="filter-managers"]', manager.value);
+    await waitReady(page);
+    await page.selectOption('[data-testid="filter-csms"]', { label: other });
+    await waitReady(page);
+    const reasons = await page.$$eval('#panel-oneonone [data-testid="empty-reason"]', (ps) => ps.map((p) => p.textContent.trim()));
+    assert.ok(reasons.includes(`No 1:1s for Manager: ${manager.label}, CSM: ${other} in all the data. Clear a filter to see more.`), reasons.join(' | '));
+    for (const r of reasons) assert.match(r, new RegExp(`^No (rows|1:1s) for Manager: ${manager.label}, CSM: ${other} in all the data\\. Clear a filter to see more\\.$`));
+    assert.doesNotMatch(await page.textContent('#panel-oneonone'), /widen/i);
+    await page.selectOption('[data-testid="filter-csms"]', '');
+    await page.selectOption('[data-testid="filter-managers"]', '');
+    await waitReady(page);
+    assert.deepEqual(problems.errors, []);
+  });
+});
+
+describe('words', () => {
+  it('never writes "1 meetings" (or any count of one with a plural noun), and counts lagged pairs as account-months', async () => {
+    const grammar = /(?<![\d.,])1 (meetings|accounts|rows|files|pairs|columns|values|touches|other touches|goals|outcomes|mappings)\b/;
+    for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes', 'data']) {
+      await showTab(page, tab);
+      const text = await page.evaluate(() => {
+        const svgTitles = [...document.querySelectorAll('title')].map((t) => t.textContent);
+        return [document.body.innerText, ...svgTitles].join('\n');
+      });
+      const bad = text.split('\n').filter((l) => grammar.test(l));
+      assert.deepEqual(bad, [], `${tab}: a count of one with a plural noun`);
+    }
+    await showTab(page, 'meetings');
+    const heads = await page.$$eval('[data-testid="mo-correlation"] thead th', (ths) => ths.map((t) => t.textContent.trim()));
+    assert.deepEqual(heads, ['Accounts', 'ρ same period', 'n (accounts)', '95% interval', 'ρ next month', 'n (account-months)']);
+  });
+});

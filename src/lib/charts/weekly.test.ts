@@ -26,6 +26,9 @@ describe('weeklyLayout', () => {
     expect(l.bars[0].label).toBe('Week of Jan 1, 2024: 10 rows');
     expect(l.yTicks[0]).toEqual({ y: 188, label: '0' });
   });
+  it('says "1 row", not "1 rows"', () => {
+    expect(weeklyLayout([{ week: '2024-01-01', rows: 1 }], 300, 200).bars[0].label).toBe('Week of Jan 1, 2024: 1 row');
+  });
   it('returns no marks for no data', () => {
     expect(weeklyLayout([], 300, 200).bars).toEqual([]);
   });

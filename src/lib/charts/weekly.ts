@@ -1,4 +1,5 @@
 /** View model for a weekly bar chart: plain data in, positioned marks and ticks out (d3 for the math). */
+import { plural } from '$lib/format';
 import { max, scaleLinear, scaleUtc, utcFormat, utcMonth, utcWeek } from 'd3';
 
 export interface WeekPoint {
@@ -49,7 +50,7 @@ export function weeklyLayout(points: WeekPoint[], width: number, height: number)
       y: y(p.rows),
       width: Math.max(1, step - gap),
       height: innerHeight - y(p.rows),
-      label: `Week of ${weekLabel(day(p.week))}: ${p.rows.toLocaleString('en-US')} rows`
+      label: `Week of ${weekLabel(day(p.week))}: ${plural(p.rows, 'row')}`
     };
   });
   const months = Math.max(1, Math.round(innerWidth / 90));

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesBySegmentSql, riskReason } from './goalsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
 /** As of 2026-02-15 (the last meeting). A quarter from 2026-01-01 to 2026-03-31 is 45/89 elapsed = 50.56%. */
@@ -55,6 +55,14 @@ describe('goals', () => {
     expect(rows.map((r) => r.title)).toEqual(['QBRs', 'Adoption']);
     expect(rows[0].pacing).toBeCloseTo(20 - elapsed, 9);
     expect(rows[1].pacing).toBe(0);
+  });
+  it('says which rule put each goal on the list, even when its own status says on track', async () => {
+    const rows = Object.fromEntries((await sql(goalsAtRiskSql(f))).map((r) => [r.title, r]));
+    expect(rows.QBRs).toMatchObject({ status: 'on_track', risk_rule: 'pacing' });
+    expect(rows.Adoption).toMatchObject({ status: 'at_risk', risk_rule: 'status' });
+    expect(riskReason(rows.QBRs.risk_rule, rows.QBRs.status, rows.QBRs.pacing)).toBe('25 pts behind pace (more than 20), though its status says on track'); // 20 − 44.9 at its check-in
+    expect(riskReason(rows.Adoption.risk_rule, rows.Adoption.status, rows.Adoption.pacing)).toBe('Status says at risk');
+    expect(riskReason('pacing', null, -31.2)).toBe('31 pts behind pace (more than 20)');
   });
 });
 

@@ -17,11 +17,30 @@ function goalBase(f: Filters): string {
     FROM (SELECT *, least(coalesce(CAST(updated_at AS DATE), params.as_of), params.as_of) AS paced_at FROM latest, params) l CROSS JOIN params LEFT JOIN (SELECT person_key, any_value(team) AS team FROM people GROUP BY ALL) p ON p.person_key = l.owner
     WHERE (l.start_date IS NULL OR l.start_date <= params.w_to) AND (l.due_date IS NULL OR l.due_date >= params.w_from)
       AND ${inList('l.owner', f.csms)} AND ${inList('l.manager', f.managers)} AND ${f.teams.length ? inList('p.team', f.teams) : 'true'}),
-  g AS (
+  flagged AS (
     -- Progress is as of the check-in, so pacing is measured then; a goal its own status calls behind is never ahead.
     SELECT * EXCLUDE (pacing_raw), CASE WHEN status IN ('at_risk', 'off_track') THEN least(pacing_raw, 0) ELSE pacing_raw END AS pacing,
-      (status IN ('at_risk', 'off_track') OR (coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND pacing_raw < -20)) AS at_risk
-    FROM (SELECT *, progress_pct - elapsed_pct AS pacing_raw FROM paced))`;
+      status IN ('at_risk', 'off_track') AS risk_by_status,
+      coalesce(status, '') NOT IN ('achieved', 'missed', 'dropped') AND pacing_raw < -${BEHIND_PACE_POINTS} AS risk_by_pacing
+    FROM (SELECT *, progress_pct - elapsed_pct AS pacing_raw FROM paced)),
+  g AS (
+    -- Which rule flagged the goal, so a row whose own status says "on track" says why it is listed.
+    SELECT *, coalesce(risk_by_status OR risk_by_pacing, false) AS at_risk,
+      CASE WHEN risk_by_status THEN 'status' WHEN risk_by_pacing THEN 'pacing' END AS risk_rule
+    FROM flagged)`;
+}
+
+/** An open goal more than this many points behind pace is at risk whatever its status says. */
+export const BEHIND_PACE_POINTS = 20;
+
+/** Why a goal is on the at-risk list, in words: its status, or how far behind pace it is. */
+export function riskReason(rule: unknown, status: unknown, pacing: unknown): string {
+  const said = typeof status === 'string' && status ? status.replace('_', ' ') : null;
+  if (rule === 'status') return `Status says ${said}`;
+  if (rule === 'pacing' && typeof pacing === 'number') {
+    return `${Math.round(-pacing)} pts behind pace (more than ${BEHIND_PACE_POINTS})${said ? `, though its status says ${said}` : ''}`;
+  }
+  return '—';
 }
 
 /** One row per goal owner: goals, mean progress, mean pacing, at risk. */
@@ -45,7 +64,7 @@ export function goalsByTeamSql(f: Filters): string {
 /** The goals at risk, worst pacing first. */
 export function goalsAtRiskSql(f: Filters): string {
   return `${goalBase(f)}
-  SELECT title, coalesce(n.name, owner) AS owner_name, team, status, progress_pct, elapsed_pct, pacing, strftime(due_date, '%Y-%m-%d') AS due
+  SELECT title, coalesce(n.name, owner) AS owner_name, team, status, risk_rule, progress_pct, elapsed_pct, pacing, strftime(due_date, '%Y-%m-%d') AS due
   FROM g LEFT JOIN person_names n ON n.person_key = g.owner WHERE at_risk ORDER BY pacing NULLS LAST, title`;
 }
 

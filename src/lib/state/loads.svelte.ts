@@ -118,9 +118,16 @@ export class Loads {
     this.#controllers.get(id)?.abort();
   }
 
-  /** Remove a file; the model rebuilds once no load is in flight (a batch still loading settles by itself). */
-  async remove(id: number, settle = true): Promise<void> {
-    await this.track(this.restoring.catch(() => {}));
+  /**
+   * Remove a file; the model rebuilds once no load is in flight (a batch still loading settles by itself).
+   * Busy from the click to the rebuild, with no gap: the page never says "ready" between the two.
+   */
+  remove(id: number, settle = true): Promise<void> {
+    return this.track(this.#remove(id, settle));
+  }
+
+  async #remove(id: number, settle: boolean): Promise<void> {
+    await this.restoring.catch(() => {});
     this.cancel(id);
     const r = this.reports.find((x) => x.id === id);
     this.reports = this.reports.filter((x) => x.id !== id);
@@ -128,7 +135,8 @@ export class Loads {
     const stored = this.#stored.get(id);
     this.#stored.delete(id);
     if (stored) await removeStored(stored).catch(() => {});
-    if (r?.stagingTable) await this.track(dropTable(r.stagingTable));
+    if (r?.stagingTable) await dropTable(r.stagingTable);
+    // The rebuild starts counting before this removal stops counting.
     if (settle && this.#controllers.size === 0) this.onSettled?.();
   }
 
@@ -136,10 +144,16 @@ export class Loads {
    * Remove every file, with one rebuild at the end (`settle`), or none when new files follow at once: a
    * rebuild per removal would compete with the new files' loads for the one engine thread.
    */
-  async clear(settle = true): Promise<void> {
-    for (const r of [...this.reports]) await this.remove(r.id, false);
-    this.published = false;
-    if (settle && this.#controllers.size === 0) this.onSettled?.();
+  clear(settle = true): Promise<void> {
+    return this.track(
+      (async () => {
+        for (const r of [...this.reports]) await this.#remove(r.id, false);
+        // Nothing is shown any more: neither the demo nor a publisher's data.
+        this.published = false;
+        this.demo = false;
+        if (settle && this.#controllers.size === 0) this.onSettled?.();
+      })()
+    );
   }
 
   /** Whether a file can be read again (its bytes are here: not for files restored from a snapshot). */

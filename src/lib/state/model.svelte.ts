@@ -71,6 +71,19 @@ export class DataModel {
     this.revision++;
   }
 
+  /**
+   * Drop every file and the build result, with no rebuild: the next data replaces the tables whole (Forget
+   * data). Queued like a rebuild, so no build still in flight writes tables while the new ones come in.
+   */
+  clear(): Promise<void> {
+    return this.#serial(async () => {
+      this.files = [];
+      this.result = null;
+      this.error = null;
+      this.revision++;
+    });
+  }
+
   /** Settles when the tables are in the engine (see show). */
   tablesReady(): Promise<void> {
     return this.loads.restoring;

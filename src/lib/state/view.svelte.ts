@@ -4,6 +4,7 @@
  */
 import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
+import { sameFilters, type ViewStep } from './undoStep';
 
 export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
@@ -47,13 +48,23 @@ export class ViewState {
   grain = $state<'week' | 'month'>('week');
   /** The mark whose rows are shown below the view, if any. */
   drill = $state<DrillTarget | null>(null);
-  #history = $state<FilterState[]>([]);
+  /** Earlier steps, each with the drill-down open then: Undo puts both back, so no panel outlives its state. */
+  #history = $state<ViewStep[]>([]);
 
   readonly canUndo = $derived(this.#history.length > 0);
+  /** The step Undo goes back to (its filters and drill-down), for the button to say what it will do. */
+  readonly undoTo = $derived<ViewStep | null>(this.#history.at(-1) ?? null);
+
+  /** The state now, as a step of the history. */
+  current(): ViewStep {
+    return $state.snapshot({ filters: this.filters, drill: this.drill }) as ViewStep;
+  }
 
   setFilters(change: Partial<FilterState>): void {
-    this.#history = [...this.#history.slice(-49), $state.snapshot(this.filters) as FilterState];
-    this.filters = { ...this.filters, ...change };
+    const next = { ...this.filters, ...change };
+    if (sameFilters(next, this.filters)) return; // nothing changes: no step to undo
+    this.#history = [...this.#history.slice(-49), this.current()];
+    this.filters = next;
   }
 
   /** Filter by a clicked mark (toggles it off when it is the only value already). */
@@ -79,6 +90,8 @@ export class ViewState {
     const prev = this.#history.at(-1);
     if (!prev) return;
     this.#history = this.#history.slice(0, -1);
-    this.filters = prev;
+    this.filters = prev.filters;
+    // A drill-down opened after that step belongs to the state undone: it closes (or the one open then returns).
+    this.drill = prev.drill;
   }
 }

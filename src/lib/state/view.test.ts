@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { mondayOf, windowOf, DEFAULT_FILTERS } from './view.svelte';
+import { mondayOf, windowOf, DEFAULT_FILTERS, ViewState } from './view.svelte';
 
 describe('windows', () => {
   it('finds the Monday of an ISO week, across a year boundary', () => {
@@ -12,5 +12,22 @@ describe('windows', () => {
     expect(windowOf({ ...DEFAULT_FILTERS, preset: '4w' }, '2026-10-30', '2025-05-05')).toEqual({ from: '2026-10-05', to: '2026-10-30' });
     expect(windowOf({ ...DEFAULT_FILTERS, preset: 'all' }, '2026-10-30', '2025-05-07')).toEqual({ from: '2025-05-05', to: '2026-10-30' });
     expect(windowOf({ ...DEFAULT_FILTERS, preset: 'custom', from: '2026-01-05', to: '2026-02-01' }, '2026-10-30', '2025-05-05')).toEqual({ from: '2026-01-05', to: '2026-02-01' });
+  });
+});
+
+describe('undo', () => {
+  it('puts back the filters and the drill-down of the step, and keeps no step for a change that changes nothing', () => {
+    const view = new ViewState();
+    view.setFilters({ preset: '52w' });
+    view.setFilters({ preset: '4w' });
+    view.setFilters({ preset: '4w' });
+    view.drill = { type: 'account', account: 'Acme', label: 'Customer touches with Acme' };
+    expect(view.undoTo?.filters.preset).toBe('52w');
+    view.undo();
+    expect(view.filters.preset).toBe('52w');
+    expect(view.drill).toBeNull(); // opened after the step undone to: it does not outlive it
+    view.undo();
+    expect(view.filters.preset).toBe('13w');
+    expect(view.canUndo).toBe(false);
   });
 });
