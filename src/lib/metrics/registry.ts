@@ -60,6 +60,8 @@ export interface Figure {
   /** The column of the metric result it reads (null for a term that explains the figures but is no column). */
   column: string | null;
   label: string;
+  /** A shorter header where a table is tight (the label stays in CSV headers and the panels). */
+  short?: string;
   /** For counts: how one and many of the counted thing read ("1 meeting", "2 meetings"). */
   count?: [one: string, many: string];
   definition: string;
@@ -102,12 +104,12 @@ const ENTRIES: Entry[] = [
   { id: 'low_touch_high_progress', column: 'flag', label: 'Low touch, high progress', count: ['account', 'accounts'], definition: 'Accounts with meetings below their segment’s median and progress gained above its median.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'rho_group', column: 'grp', label: 'Accounts', definition: 'All accounts with progress gained, then each segment’s.', unit: 'text', format: 'group', dimension: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
   { id: 'rho', label: 'ρ same period', definition: 'Spearman’s rank correlation of accounts’ meetings and progress gained in the window, ties at their average rank.', unit: 'correlation', format: 'correlation', n: 'accounts', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
-  { id: 'rho_n', column: 'n', label: 'n accounts', count: ['account', 'accounts'], definition: 'Accounts with progress gained in the window: the n of ρ same period.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_n', column: 'n', label: 'n accounts', short: 'n', count: ['account', 'accounts'], definition: 'Accounts with progress gained in the window: the n of ρ same period.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
   { id: 'rho_interval', column: 'lo', label: '95% interval', definition: 'Fisher’s z interval of ρ, tanh(atanh(ρ) ± 1.96/√(n−3)), shown from 10 accounts.', unit: 'correlation', format: 'interval', n: 'accounts', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
   { id: 'rho_lo', column: 'lo', label: '95% interval low', definition: 'The lower end of ρ’s 95% interval (Fisher’s z, from 10 accounts).', unit: 'correlation', format: 'correlation', n: 'accounts', csvOnly: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
   { id: 'rho_hi', column: 'hi', label: '95% interval high', definition: 'The upper end of ρ’s 95% interval (Fisher’s z, from 10 accounts).', unit: 'correlation', format: 'correlation', n: 'accounts', csvOnly: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
   { id: 'rho_next', column: 'rho', label: 'ρ next month', definition: 'Spearman’s ρ between an account’s meetings in a calendar month and its progress gained in the following month.', unit: 'correlation', format: 'correlation', n: 'account-months', sources: ['meetingsOutcomes.lagged'], views: ['meetings'] },
-  { id: 'rho_next_n', column: 'n', label: 'n account-months', count: ['account-month', 'account-months'], definition: 'Account-months paired for ρ next month: each account once for every month of the window after the first by whose end it has an outcome snapshot.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.lagged'], views: ['meetings'] },
+  { id: 'rho_next_n', column: 'n', label: 'n account-months', short: 'n', count: ['account-month', 'account-months'], definition: 'Account-months paired for ρ next month: each account once for every month of the window after the first by whose end it has an outcome snapshot.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.lagged'], views: ['meetings'] },
   { id: 'week', label: 'Week of', definition: 'The ISO week (from Monday) or, monthly, the calendar month.', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
   { id: 'month', column: 'week', label: 'Month of', definition: 'The calendar month, by its first day.', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
   { id: 'period_meetings', column: 'customer', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer meetings in the week or month: the dark bars.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
