@@ -1,0 +1,227 @@
+/**
+ * Every figure Cadence shows, declared once (as Rill's metrics views, Cube's measures and dbt's semantic
+ * layer do): its label, definition, unit and format, what its n counts, the SQL column it reads and the
+ * result set that carries it. Table headers and their hover definitions, the "How these numbers are
+ * computed" panels, CSV headers and the figures table of docs/METRICS.md all come from here, so a
+ * figure's words cannot drift apart. Definitions say the same as the prose of docs/METRICS.md, shorter.
+ */
+import { days, num, pct, pts, rho } from '$lib/format';
+import { riskReason } from './goalsOutcomes';
+
+export type View = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'drill';
+export type Unit = 'text' | 'date' | 'count' | 'share' | 'percent' | 'points' | 'days' | 'weeks' | 'ratio' | 'correlation' | 'yes/no';
+
+/** The result sets of src/lib/metrics/queries.ts a figure's column comes from (query.part). */
+export type Source =
+  | 'oneOnOne.managers'
+  | 'oneOnOne.pairs'
+  | 'meetingsOutcomes.accounts'
+  | 'meetingsOutcomes.correlation'
+  | 'meetingsOutcomes.lagged'
+  | 'meetingsOutcomes.weekly'
+  | 'goalsView.owners'
+  | 'goalsView.teams'
+  | 'goalsView.atRisk'
+  | 'outcomesView.segments'
+  | 'outcomesView.accounts'
+  | 'drill.rows';
+
+type Format = (v: unknown, row: Record<string, unknown>) => string;
+
+const text: Format = (v) => (v === null || v === undefined ? '—' : String(v));
+const words: Format = (v) => (v === null || v === undefined ? '—' : String(v).replaceAll('_', ' '));
+const percentValue: Format = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v)}%` : '—');
+
+/** Named formats (on src/lib/format.ts): a figure names one, so its unit and its look stay together. */
+export const FORMATS = {
+  text,
+  words,
+  count: (v) => num(v),
+  share: (v) => pct(v),
+  percent: percentValue,
+  percent1: (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v, 1)}%` : '—'),
+  points: (v) => pts(v),
+  days: (v) => days(v),
+  weeks: (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v)} wk` : '—'),
+  decimal1: (v) => num(v, 1),
+  correlation: (v) => rho(v),
+  yesNo: (v) => (v === true ? 'yes' : v === false ? 'no' : '—'),
+  channel: (v) => (v === null || v === undefined ? 'not in your export' : String(v).replace('_', '-')),
+  /** A pair's coverage with the weeks it counts: "88% (7/8)". */
+  coverageOfWeeks: (v, r) => `${pct(v)} (${r.held_weeks}/${r.active_weeks})`,
+  /** Fisher's z interval from the row's `lo` and `hi`. */
+  interval: (_, r) => (r.lo !== null && r.lo !== undefined ? `${rho(r.lo)} to ${rho(r.hi)}` : 'n too small'),
+  group: (v) => (v === '(all)' ? 'All segments' : text(v, {})),
+  /** Which rule listed a goal at risk, in words, from the row's status and pacing. */
+  riskReason: (v, r) => riskReason(v, r.status, r.pacing)
+} satisfies Record<string, Format>;
+export type FormatName = keyof typeof FORMATS;
+
+export interface Figure {
+  /** Stable name; the SQL column it reads unless `column` says otherwise. */
+  id: string;
+  /** The column of the metric result it reads (null for a term that explains the figures but is no column). */
+  column: string | null;
+  label: string;
+  /** A shorter header where a table is tight (the label stays in CSV headers and the panels). */
+  short?: string;
+  /** For counts: how one and many of the counted thing read ("1 meeting", "2 meetings"). */
+  count?: [one: string, many: string];
+  definition: string;
+  unit: Unit;
+  format: FormatName;
+  /** What the n beside the figure counts. */
+  n?: string;
+  /** A name or date a figure is broken down by, rather than a figure: listed in tables, not in the panels. */
+  dimension?: boolean;
+  /** An export column the figure needs: without it the figure reads "not in your export". */
+  needs?: 'agenda' | 'prepared_by_report';
+  /** Only a CSV column (the page shows it within another figure): left out of the panels. */
+  csvOnly?: boolean;
+  sources: Source[];
+  views: View[];
+}
+
+type Entry = Omit<Figure, 'column' | 'sources'> & { column?: string | null; sources?: Source[] };
+
+const AGENDA = 'among held 1:1s in the window whose export carries an agenda or notes';
+const MO_ACCOUNTS: Source[] = ['meetingsOutcomes.accounts'];
+const PAIRS_AND_MANAGERS: Source[] = ['oneOnOne.managers', 'oneOnOne.pairs'];
+
+const ENTRIES: Entry[] = [
+  // Meetings vs outcomes
+  { id: 'account', label: 'Account', definition: 'The customer account, as the exports name it.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.rows'], views: ['meetings', 'outcomes', 'drill'] },
+  { id: 'segment', label: 'Segment', definition: 'The account’s AX segment: from the accounts export, else from its outcomes.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.segments', 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
+  { id: 'csm_name', label: 'CSM', definition: 'The account’s CSM: from the accounts export, else its outcomes, else the CSM who meets it most.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
+  { id: 'touches', label: 'All touches', count: ['touch', 'touches'], definition: 'Held customer meetings, calls, emails, async and self-service touches in the window.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'meetings', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer touches in the window whose channel is a meeting (an empty channel cell is a meeting).', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'calls', label: 'Calls', count: ['call', 'calls'], definition: 'Held customer touches in the window whose channel is a call.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'emails', label: 'Emails', count: ['email', 'emails'], definition: 'Held customer touches in the window whose channel is an email.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'async', label: 'Async', count: ['async touch', 'async touches'], definition: 'Held customer touches in the window whose channel is async (messages, recorded videos).', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'self_service', label: 'Self-service', count: ['self-service touch', 'self-service touches'], definition: 'Held customer touches in the window whose channel is self-service.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'other_channel', label: 'Other channel', count: ['other-channel touch', 'other-channel touches'], definition: 'Touches whose channel the export names in words Cadence does not know (listed on the mapping screen); counted as touches everywhere.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'progress_gained', label: 'Progress gained', definition: 'Per outcome: progress at the window’s end minus progress the day before it started (0 if it had none); per account, the mean over its outcomes with a snapshot in the window.', unit: 'points', format: 'points', n: 'outcomes with a snapshot in the window', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'med_meetings', label: 'Segment median meetings', definition: 'The median of meetings over the segment’s accounts with progress gained: the scatter’s vertical dashed line.', unit: 'ratio', format: 'decimal1', n: 'accounts of the segment with progress gained', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'med_progress', label: 'Segment median progress', definition: 'The median of progress gained over the segment’s accounts with progress gained: the scatter’s horizontal dashed line.', unit: 'points', format: 'points', n: 'accounts of the segment with progress gained', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'high_touch_low_progress', column: 'flag', label: 'High touch, low progress', count: ['account', 'accounts'], definition: 'Accounts with meetings above their segment’s median and progress gained below its median.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'low_touch_high_progress', column: 'flag', label: 'Low touch, high progress', count: ['account', 'accounts'], definition: 'Accounts with meetings below their segment’s median and progress gained above its median.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
+  { id: 'rho_group', column: 'grp', label: 'Accounts', definition: 'All accounts with progress gained, then each segment’s.', unit: 'text', format: 'group', dimension: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho', label: 'ρ same period', definition: 'Spearman’s rank correlation of accounts’ meetings and progress gained in the window, ties at their average rank.', unit: 'correlation', format: 'correlation', n: 'accounts', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_n', column: 'n', label: 'n accounts', short: 'n', count: ['account', 'accounts'], definition: 'Accounts with progress gained in the window: the n of ρ same period.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_interval', column: 'lo', label: '95% interval', definition: 'Fisher’s z interval of ρ, tanh(atanh(ρ) ± 1.96/√(n−3)), shown from 10 accounts.', unit: 'correlation', format: 'interval', n: 'accounts', sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_lo', column: 'lo', label: '95% interval low', definition: 'The lower end of ρ’s 95% interval (Fisher’s z, from 10 accounts).', unit: 'correlation', format: 'correlation', n: 'accounts', csvOnly: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_hi', column: 'hi', label: '95% interval high', definition: 'The upper end of ρ’s 95% interval (Fisher’s z, from 10 accounts).', unit: 'correlation', format: 'correlation', n: 'accounts', csvOnly: true, sources: ['meetingsOutcomes.correlation'], views: ['meetings'] },
+  { id: 'rho_next', column: 'rho', label: 'ρ next month', definition: 'Spearman’s ρ between an account’s meetings in a calendar month and its progress gained in the following month.', unit: 'correlation', format: 'correlation', n: 'account-months', sources: ['meetingsOutcomes.lagged'], views: ['meetings'] },
+  { id: 'rho_next_n', column: 'n', label: 'n account-months', short: 'n', count: ['account-month', 'account-months'], definition: 'Account-months paired for ρ next month: each account once for every month of the window after the first by whose end it has an outcome snapshot.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.lagged'], views: ['meetings'] },
+  { id: 'week', label: 'Week of', definition: 'The ISO week (from Monday) or, monthly, the calendar month.', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'month', column: 'week', label: 'Month of', definition: 'The calendar month, by its first day.', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'period_meetings', column: 'customer', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer meetings in the week or month: the dark bars.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'other_touches', label: 'Other touches', count: ['other touch', 'other touches'], definition: 'Held customer calls, emails, async and self-service touches in the week or month: the light bars.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'one_on_one', label: '1:1s', count: ['1:1', '1:1s'], definition: 'Held 1:1s in the week or month (not in the bars).', unit: 'count', format: 'count', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'progress', label: 'Mean outcome progress', definition: 'The mean progress of every outcome as of the end of each week or month (its latest snapshot by then): the line.', unit: 'percent', format: 'percent1', n: 'outcomes with a snapshot by then', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+  { id: 'period_outcomes', column: 'outcomes', label: 'Outcomes', count: ['outcome', 'outcomes'], definition: 'Outcomes with a snapshot by the end of the week or month: the n of mean outcome progress.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.weekly'], views: ['meetings'] },
+
+  // 1:1 consistency
+  { id: 'manager_name', label: 'Manager', definition: 'The manager, by name where the roster has one.', unit: 'text', format: 'text', dimension: true, sources: [...PAIRS_AND_MANAGERS, 'drill.rows'], views: ['oneonone', 'drill'] },
+  { id: 'report', column: 'csm_name', label: 'Report', definition: 'The direct report, by name where the roster has one.', unit: 'text', format: 'text', dimension: true, sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'pairs', label: 'Reports', count: ['report', 'reports'], definition: 'The manager’s reports with at least one active week in the window (reports who left earlier do not count).', unit: 'count', format: 'count', sources: ['oneOnOne.managers'], views: ['oneonone'] },
+  { id: 'coverage', label: 'Coverage', definition: 'Weeks with a held 1:1 ÷ weeks the report was on the team in the window (per manager: summed over the reports).', unit: 'share', format: 'share', n: 'active weeks', sources: ['oneOnOne.managers'], views: ['oneonone'] },
+  { id: 'pair_coverage', column: 'coverage', label: 'Coverage', definition: 'Weeks with a held 1:1 ÷ weeks the report was on the team in the window (per manager: summed over the reports).', unit: 'share', format: 'coverageOfWeeks', n: 'active weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'current_streak', label: 'Streak', definition: 'Consecutive weeks with a held 1:1, ending at the week of the last date in the data (or the week before, if that week has none yet).', unit: 'weeks', format: 'weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'longest_streak', label: 'Longest', definition: 'The longest run of consecutive weeks with a held 1:1 among the active weeks.', unit: 'weeks', format: 'weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'cancel_rate', label: 'Cancelled', definition: 'Cancelled 1:1s ÷ 1:1s that were due (held, cancelled, rescheduled or no-show).', unit: 'share', format: 'share', n: 'due 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'reschedule_rate', label: 'Rescheduled', definition: 'Rescheduled 1:1s ÷ 1:1s that were due (held, cancelled, rescheduled or no-show).', unit: 'share', format: 'share', n: 'due 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'median_gap', label: 'Median gap', definition: 'The median of the days between consecutive held 1:1s in the window (per manager: over all the manager’s gaps).', unit: 'days', format: 'days', n: 'gaps between held 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'cadence', label: 'Cadence', definition: 'From the median gap: weekly (≤ 8 days), 1–3 weeks (≤ 21), 3–6 weeks (≤ 42), 6–10 weeks (≤ 70), rarer (longer, or fewer than two held 1:1s).', unit: 'text', format: 'text', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'longest_wait', column: 'days_since_held', label: 'Longest wait', definition: 'Days since the last held 1:1 of the report waiting longest, as of the last date in the data.', unit: 'days', format: 'days', sources: ['oneOnOne.managers'], views: ['oneonone'] },
+  { id: 'days_since_held', label: 'Since last', definition: 'Days from the last held 1:1 (on or before the last date in the data) to that date.', unit: 'days', format: 'days', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'agenda_goals', label: 'Goals', definition: `Share of held 1:1s whose agenda or notes mention goals and performance, ${AGENDA}.`, unit: 'share', format: 'share', n: 'held 1:1s with an agenda or notes', needs: 'agenda', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'agenda_bottlenecks', label: 'Blockers', definition: `Share of held 1:1s whose agenda or notes mention bottlenecks and challenges, ${AGENDA}.`, unit: 'share', format: 'share', n: 'held 1:1s with an agenda or notes', needs: 'agenda', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'agenda_customers', label: 'Customers', definition: `Share of held 1:1s whose agenda or notes mention specific customer issues, ${AGENDA}.`, unit: 'share', format: 'share', n: 'held 1:1s with an agenda or notes', needs: 'agenda', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'agenda_coaching', label: 'Coaching', definition: `Share of held 1:1s whose agenda or notes mention coaching and problem solving, ${AGENDA}.`, unit: 'share', format: 'share', n: 'held 1:1s with an agenda or notes', needs: 'agenda', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'agenda_career', label: 'Career', definition: `Share of held 1:1s whose agenda or notes mention career development, ${AGENDA}.`, unit: 'share', format: 'share', n: 'held 1:1s with an agenda or notes', needs: 'agenda', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'career_90', label: 'Career ≤ 90 d', definition: 'Whether a held 1:1 in the 90 days ending at the last date in the data covered career development; no value for a report who left before those 90 days.', unit: 'yes/no', format: 'yesNo', needs: 'agenda', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'career_90_share', label: 'Career ≤ 90 d', definition: 'Share of the manager’s reports with career development covered in a held 1:1 in the last 90 days; a report who left before those 90 days is left out.', unit: 'share', format: 'share', n: 'reports on the team in the last 90 days', needs: 'agenda', sources: ['oneOnOne.managers'], views: ['oneonone'] },
+  { id: 'prepared_share', label: 'Brought data', definition: 'Share of held 1:1s in the window where the report brought the data, among those where the export says.', unit: 'share', format: 'share', n: 'held 1:1s where it is known', needs: 'prepared_by_report', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
+  { id: 'missing_week', column: null, label: 'Missing week', definition: 'A week the report was on the team (roster dates, else first to last appearance) with no 1:1 at all.', unit: 'text', format: 'text', views: ['oneonone'] },
+
+  // Goals
+  { id: 'team', label: 'Team', definition: 'The goal owner’s team in the roster, else “(no team)”.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'owner_name', label: 'Owner', definition: 'The goal’s owner (a CSM or a team), by name where the roster has one.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.owners', 'goalsView.atRisk'], views: ['goals'] },
+  { id: 'owners', label: 'Owners', count: ['owner', 'owners'], definition: 'Goal owners in the team with a goal in the window.', unit: 'count', format: 'count', sources: ['goalsView.teams'], views: ['goals'] },
+  { id: 'goals', label: 'Goals', count: ['goal', 'goals'], definition: 'Goals whose period (start … due) overlaps the window, each at its latest check-in.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'goal_mean_progress', column: 'mean_progress', label: 'Mean progress', definition: 'The mean of the goals’ progress % (goal % completion, or (current − start) ÷ (target − start), clamped to 0–100%), over goals with a progress value.', unit: 'percent', format: 'percent', n: 'goals with a progress value', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'mean_pacing', label: 'Mean pacing', definition: 'The mean of the goals’ pacing: progress % minus the share of the goal’s period elapsed at its check-in (points; below 0 is behind schedule).', unit: 'points', format: 'points', n: 'goals with a progress value and dates', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'at_risk', label: 'At risk', count: ['goal at risk', 'goals at risk'], definition: 'Goals with status at risk or off track, or still open and more than 20 points behind pace.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'goal_achieved', column: 'achieved', label: 'Achieved', count: ['goal achieved', 'goals achieved'], definition: 'Goals whose status is achieved.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'goal', column: 'title', label: 'Goal', definition: 'The goal’s title.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'goal_status', column: 'status', label: 'Status', definition: 'The goal’s status at its latest check-in, as its tool gives it.', unit: 'text', format: 'words', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'goal_progress', column: 'progress_pct', label: 'Progress', definition: 'Goal % completion, or (current − start) ÷ (target − start); clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'elapsed_pct', label: 'Time elapsed', definition: 'The share of the goal’s period (start … due) gone at its last check-in (never later than the last date in the data), clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'risk_rule', label: 'Why at risk', definition: 'The rule that listed the goal: its status (at risk or off track), or how many points behind pace it is when more than 20, even when its own status says on track.', unit: 'text', format: 'riskReason', sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'pacing', label: 'Pacing', definition: 'Progress % minus the share of the goal’s period elapsed (points): below 0 is behind schedule; never above 0 for a goal its tool calls at risk or off track.', unit: 'points', format: 'points', sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'due', label: 'Due', definition: 'The goal’s due date.', unit: 'date', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
+
+  // Outcomes
+  { id: 'latest_snapshot', column: null, label: 'Latest snapshot', definition: 'Each outcome as its most recent snapshot on or before the end of the window gives it.', unit: 'text', format: 'text', views: ['outcomes'] },
+  { id: 'outcomes', label: 'Outcomes', count: ['outcome', 'outcomes'], definition: 'Desired outcomes (one row per outcome: its latest snapshot by the window’s end).', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'outcome_achieved', column: 'achieved', label: 'Achieved', count: ['achieved', 'achieved'], definition: 'Outcomes with status achieved, or progress 100%, by the window’s end.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'open', label: 'Open', count: ['open', 'open'], definition: 'Outcomes neither achieved nor overdue at the window’s end.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'overdue', label: 'Overdue', count: ['overdue', 'overdue'], definition: 'Outcomes not achieved whose due date is before the end of the window.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'outcome_mean_progress', column: 'mean_progress', label: 'Mean progress', definition: 'The mean progress % (clamped to 0–100%) of the outcomes at their latest snapshot.', unit: 'percent', format: 'percent', n: 'outcomes with a progress value', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'mean_gained', label: 'Gained in window', definition: 'Per outcome with a snapshot in the window: progress at the window’s end minus progress before it started (0 if it had none), as on Meetings vs outcomes; the mean per segment or account.', unit: 'points', format: 'points', n: 'outcomes with a snapshot in the window', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'moved', label: 'Outcomes with a snapshot in the window', count: ['outcome', 'outcomes'], definition: 'Outcomes with a snapshot dated in the window: the n of gained in window.', unit: 'count', format: 'count', sources: ['outcomesView.segments'], views: ['outcomes'] },
+  { id: 'achieved_in_window', label: 'Achieved in window', count: ['achieved in it', 'achieved in it'], definition: 'Outcomes achieved by the window’s end and not before it started.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'median_days_to_value', label: 'Time to first value', definition: 'Days from an outcome’s start date to its first value date (when that is by the window’s end); the median per segment or account, over outcomes that have both.', unit: 'days', format: 'days', n: 'outcomes with a start and a first value date', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
+  { id: 'value_n', label: 'Outcomes with a first value', count: ['outcome', 'outcomes'], definition: 'Outcomes with a start and a first value date by the window’s end: the n of time to first value.', unit: 'count', format: 'count', sources: ['outcomesView.segments'], views: ['outcomes'] },
+
+  // The rows behind a mark
+  { id: 'start', label: 'Start', definition: 'The meeting’s start, as the export gives it (no time-zone shift).', unit: 'date', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'meeting_title', column: 'title', label: 'Title', definition: 'The meeting’s title or subject.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'meeting_status', column: 'status', label: 'Status', definition: 'Held, cancelled, rescheduled, no-show or scheduled.', unit: 'text', format: 'words', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'channel', label: 'Channel', definition: 'Meeting, call, email, async, self-service or other.', unit: 'text', format: 'channel', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'drill_person', column: 'csm_name', label: 'CSM / report', definition: 'The CSM of a customer meeting, or the report of a 1:1.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'source_file', label: 'File', definition: 'The export the row came from.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'source_row', label: 'Row', definition: 'The row’s line in that export.', unit: 'count', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] }
+];
+
+export const FIGURES: readonly Figure[] = ENTRIES.map((e) => ({ ...e, column: e.column === undefined ? e.id : e.column, sources: e.sources ?? [] }));
+
+const byId = new Map(FIGURES.map((f) => [f.id, f]));
+
+/** A figure by id; an unknown id is a programming error, caught by the registry's tests. */
+export function figure(id: string): Figure {
+  const f = byId.get(id);
+  if (!f) throw new Error(`No figure "${id}" in src/lib/metrics/registry.ts`);
+  return f;
+}
+
+export function hasFigure(id: string): boolean {
+  return byId.has(id);
+}
+
+/** A value of a figure as the page shows it. */
+export function formatFigure(id: string, value: unknown, row: Record<string, unknown> = {}): string {
+  return FORMATS[figure(id).format](value, row);
+}
+
+/** A count in the figure's words: "1 meeting", "2 meetings". */
+export function countOf(id: string, n: number): string {
+  const f = figure(id);
+  if (!f.count) throw new Error(`Figure "${id}" is not a count`);
+  return `${num(n)} ${n === 1 ? f.count[0] : f.count[1]}`;
+}
+
+/** The terms a view's "How these numbers are computed" panel lists: its figures (not its dimensions), once per wording. */
+export function definitionsFor(view: View): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const f of FIGURES) {
+    if (f.dimension || f.csvOnly || !f.views.includes(view)) continue;
+    const key = `${f.label}\n${f.definition}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([f.label, f.n ? `${f.definition} n: ${f.n}.` : f.definition]);
+  }
+  return out;
+}
