@@ -6,6 +6,8 @@ import { parseManifest, restoreSnapshot, SnapshotError, type FirstView, type Sna
 import { viewKey } from './resultCache';
 import { DEFAULT_FILTERS, toFilters } from './view.svelte';
 import { readStored } from '$lib/share/deviceStore';
+import { notKeptMessage } from '$lib/share/storeLedger';
+import { formatBytes } from '$lib/ingest/limits';
 import { preloadParquet } from '$lib/engine/parquet';
 import type { Loads } from './loads.svelte';
 import type { DataModel } from './model.svelte';
@@ -91,7 +93,9 @@ export async function openStartingData(
   model: DataModel,
   onLateError: (e: unknown) => void = () => {}
 ): Promise<void> {
-  const [data, stored] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => []))]);
+  const [data, kept] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => ({ files: [], notKept: [] })))]);
+  loads.storeNotice = notKeptMessage(kept.notKept, formatBytes);
+  const stored = kept.files;
   if (loads.reports.length) return;
   const firstView = data.manifest.firstView;
   if (firstView && !stored.length) {
