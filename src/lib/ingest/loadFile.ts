@@ -85,8 +85,8 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
   try {
     // 1. Size and compression.
     const gz = /\.gz$/i.test(file.name);
-    // A file gone since it was picked can show 0 bytes: read it before calling it empty.
-    if (file.size === 0) await file.slice(0, 1).arrayBuffer();
+    // A file gone since it was picked shows 0 bytes; reading it whole (nothing, if it is truly empty) says which.
+    if (file.size === 0) await file.arrayBuffer();
     if (file.size === 0) refuse('The file is empty (0 bytes): there is nothing to load. Export it again with its rows.');
     if (!gz && file.size > LIMITS.maxFileBytes) {
       refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish the data as Parquet (see the README), which skips reading CSV in the browser.`);

@@ -83,6 +83,7 @@ export class Loads {
   async #keep(jobs: { id: number; file: File }[]): Promise<void> {
     let failed: unknown = null;
     for (const { id, file } of jobs) {
+      if (file.size === 0) continue; // refused by the loader (empty, or gone since it was picked): nothing to keep
       try {
         const entry = await storeFile(file);
         if (!entry) return;

@@ -24,7 +24,9 @@ interface SiteData {
  */
 export async function fetchSiteData(base: string): Promise<SiteData> {
   preloadParquet();
-  const res = await fetch(`${base}/data/manifest.json`);
+  const res = await fetch(`${base}/data/manifest.json`).catch(() => {
+    throw new SnapshotError('the network or the site did not answer when its data was fetched; reload the page to try again');
+  });
   if (!res.ok) throw new SnapshotError(`the site's data could not be fetched (HTTP ${res.status})`);
   const manifest = parseManifest(await res.json());
   const blobs = new Map<string, Promise<Uint8Array>>();
