@@ -13,6 +13,7 @@ import { gunzipCapped, GzipError } from './gunzip';
 import { hasDoubledCR, repairDoubledCR } from './lineEndings';
 import { isWrappedLines, unwrapLines } from './wrappedLines';
 import { LIMITS, formatBytes, tooManyColumns } from './limits';
+import { isUnreadable, unreadableMessage } from './readFault';
 import {
   DELIMITER_CANDIDATES,
   chooseDelimiter,
@@ -84,6 +85,8 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
   try {
     // 1. Size and compression.
     const gz = /\.gz$/i.test(file.name);
+    // A file gone since it was picked shows 0 bytes; reading it whole (nothing, if it is truly empty) says which.
+    if (file.size === 0) await file.arrayBuffer();
     if (file.size === 0) refuse('The file is empty (0 bytes): there is nothing to load. Export it again with its rows.');
     if (!gz && file.size > LIMITS.maxFileBytes) {
       refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish the data as Parquet (see the README), which skips reading CSV in the browser.`);
@@ -224,7 +227,10 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
 
     const structural = structuralRefusal(scan, skip, LIMITS.maxLineBytes);
     if (structural) throw new Refusal(structural);
-    if (readError) refuse(`The engine could not read the file: ${firstLine(readError)}`);
+    if (readError) {
+      if (isUnreadable(readError)) throw readError;
+      refuse(`The engine could not read the file: ${firstLine(readError)}`);
+    }
 
     // A row wider than the sample showed: read again with room for every value, so none is cut off.
     const fullWidth = Math.max(width, ...Object.keys(scan.fieldCounts).map(Number));
@@ -279,7 +285,8 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     else if (e instanceof GzipError) report.findings = [{ severity: 'error', message: e.message }];
     else if (e instanceof DOMException && e.name === 'AbortError') {
       report.findings = [{ severity: 'error', message: 'Load cancelled: nothing from this file was kept.' }];
-    } else report.findings = [{ severity: 'error', message: `Could not load this file: ${firstLine(e)}` }];
+    } else if (isUnreadable(e)) report.findings = [{ severity: 'error', message: unreadableMessage(file.name) }];
+    else report.findings = [{ severity: 'error', message: `Could not load this file: ${firstLine(e)}` }];
   } finally {
     if (registered) await dropFile(engineFile).catch(() => {});
     report.millis = Math.round(performance.now() - t0);

@@ -6,6 +6,7 @@ import { untrack } from 'svelte';
 import { emptyReport, loadFile } from '$lib/ingest/loadFile';
 import { dropTable } from '$lib/engine/tables';
 import { removeStored, storeFile, updateStored, type StoredFile } from '$lib/share/deviceStore';
+import { isUnreadable } from '$lib/ingest/readFault';
 import type { Dialect, FileReport } from '$lib/ingest/types';
 
 export class Loads {
@@ -18,6 +19,8 @@ export class Loads {
   persist = true;
   /** Set when keeping a file on the device failed (quota, private mode): the page says so. */
   storeError = $state<string | null>(null);
+  /** Set at startup when kept files did not come back whole (a page closed mid-save): the page says which. */
+  storeNotice = $state<string | null>(null);
   /** Work in flight anywhere on the page (loads, view queries); the root shows busy while > 0. */
   pending = $state(0);
   engineError = $state<string | null>(null);
@@ -78,18 +81,23 @@ export class Loads {
   }
 
   async #keep(jobs: { id: number; file: File }[]): Promise<void> {
-    try {
-      for (const { id, file } of jobs) {
+    let failed: unknown = null;
+    for (const { id, file } of jobs) {
+      if (file.size === 0) continue; // refused by the loader (empty, or gone since it was picked): nothing to keep
+      try {
         const entry = await storeFile(file);
         if (!entry) return;
         // Removed while it was being stored: forget it again.
         if (this.#files.has(id)) this.#stored.set(id, entry.stored);
         else await removeStored(entry.stored);
+      } catch (e) {
+        // A file that cannot be read is not loaded either: its own report says so.
+        if (!isUnreadable(e)) failed = e;
       }
-      this.storeError = null;
-    } catch (e) {
-      this.storeError = `These files could not be kept on this device (${e instanceof Error ? e.message : String(e)}); they stay loaded until the page is closed.`;
     }
+    this.storeError = failed
+      ? `These files could not be kept on this device (${failed instanceof Error ? failed.message : String(failed)}); they stay loaded until the page is closed.`
+      : null;
   }
 
   /** Read a file again with the dialect the user corrected. */

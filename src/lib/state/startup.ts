@@ -6,6 +6,8 @@ import { parseManifest, restoreSnapshot, SnapshotError, type FirstView, type Sna
 import { viewKey } from './resultCache';
 import { DEFAULT_FILTERS, toFilters } from './view.svelte';
 import { readStored } from '$lib/share/deviceStore';
+import { notKeptMessage } from '$lib/share/storeLedger';
+import { formatBytes } from '$lib/ingest/limits';
 import { preloadParquet } from '$lib/engine/parquet';
 import type { Loads } from './loads.svelte';
 import type { DataModel } from './model.svelte';
@@ -22,7 +24,9 @@ interface SiteData {
  */
 export async function fetchSiteData(base: string): Promise<SiteData> {
   preloadParquet();
-  const res = await fetch(`${base}/data/manifest.json`);
+  const res = await fetch(`${base}/data/manifest.json`).catch(() => {
+    throw new SnapshotError('the network or the site did not answer when its data was fetched; reload the page to try again');
+  });
   if (!res.ok) throw new SnapshotError(`the site's data could not be fetched (HTTP ${res.status})`);
   const manifest = parseManifest(await res.json());
   const blobs = new Map<string, Promise<Uint8Array>>();
@@ -91,7 +95,9 @@ export async function openStartingData(
   model: DataModel,
   onLateError: (e: unknown) => void = () => {}
 ): Promise<void> {
-  const [data, stored] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => []))]);
+  const [data, kept] = await Promise.all([loads.track(site), loads.track(readStored().catch(() => ({ files: [], notKept: [] })))]);
+  loads.storeNotice = notKeptMessage(kept.notKept, formatBytes);
+  const stored = kept.files;
   if (loads.reports.length) return;
   const firstView = data.manifest.firstView;
   if (firstView && !stored.length) {
