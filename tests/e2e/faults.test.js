@@ -347,3 +347,27 @@ test('the site’s data failing to download: the page names it and files can sti
   assert.ok(problems.errors.every((e) => /Failed to load resource/.test(e)), JSON.stringify(problems.errors));
   await context.close();
 });
+
+test('the engine’s worker crashing: every view says the engine stopped and what to do, nothing hangs, nothing kept is lost', async () => {
+  const { page, context, problems } = await openPage(browser, site);
+  await waitReady(page);
+  await pick(page, [GOALS]);
+  await settled(page, ['asana_goals.csv']);
+  await assertStoreMatchesPage(page, ['asana_goals.csv']);
+  // An uncaught error inside DuckDB's worker, as a crash or the WebAssembly memory running out raise.
+  const engines = page.workers().filter((w) => /duckdb/i.test(w.url()));
+  assert.equal(engines.length, 1, `one engine worker: ${page.workers().map((w) => w.url()).join(', ')}`);
+  await engines[0].evaluate(() => setTimeout(() => { throw new Error('injected engine crash'); }, 0));
+  // The next thing the user does needs the engine: a view not seen yet.
+  await page.locator('[data-testid="tab-goals"]').click();
+  await page.waitForFunction(() => /The analysis engine stopped/.test(document.body.innerText), null, { timeout: 30_000 });
+  await waitReady(page, 30_000); // not stuck busy
+  assert.match(await page.locator('body').innerText(), /injected engine crash.*Reload the page/s);
+  // What was kept on the device is still there for the reload the page asks for.
+  await assertStoreMatchesPage(page, ['asana_goals.csv']);
+  assert.ok(problems.errors.length > 0 && problems.errors.every((e) => /injected engine crash|duckdb worker|engine stopped|^console: ErrorEvent$/i.test(e)), JSON.stringify(problems.errors));
+  await page.reload();
+  await waitReady(page, 60_000);
+  assert.deepEqual(loadedNames(await readReports(page)), ['asana_goals.csv']);
+  await context.close();
+});

@@ -21,9 +21,23 @@ const bundles: duckdb.DuckDBBundles = {
 };
 
 
+/**
+ * DuckDB-WASM forgets its pending requests when its worker throws (a crash, or the WebAssembly memory running
+ * out), so every query waiting on it would wait for ever. The first uncaught error of the worker is kept here:
+ * the engine module fails every waiting and later query with it instead.
+ */
+export class EngineStopped extends Error {}
+let stopped: ((e: EngineStopped) => void) | null = null;
+export const engineStopped = new Promise<never>((_, reject) => (stopped = reject));
+engineStopped.catch(() => {}); // observed by each query that races it
+
 export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   const bundle = await duckdb.selectBundle(bundles);
   const worker = new Worker(bundle.mainWorker!);
+  worker.addEventListener('error', (e) => {
+    const cause = e.message || 'the engine worker stopped';
+    stopped?.(new EngineStopped(`The analysis engine stopped (${cause}). Reload the page: the files kept on this device open again.`));
+  });
   const logger = new duckdb.VoidLogger();
   const db = new duckdb.AsyncDuckDB(logger, worker);
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);

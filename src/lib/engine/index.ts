@@ -9,8 +9,14 @@ export type { Row, Plain } from './values';
 export { ident, literal } from './sql';
 
 let dbPromise: Promise<AsyncDuckDB> | null = null;
+/** Rejects once the engine has stopped for good (its worker crashed): every query races it, so none hangs. */
+let failure: Promise<never> = new Promise<never>(() => {});
 /** How the engine starts: DuckDB-WASM in a worker in the browser; the same build in-process when publishing from Node. */
-let starter: () => Promise<AsyncDuckDB> = () => import('./duckdb').then((m) => m.startDuckDB());
+let starter: () => Promise<AsyncDuckDB> = () =>
+  import('./duckdb').then((m) => {
+    failure = m.engineStopped;
+    return m.startDuckDB();
+  });
 
 /** Run the app's SQL on another engine instance (the publish script's, in Node). Call before any query. */
 export function useEngine(start: () => Promise<AsyncDuckDB>): void {
@@ -26,12 +32,13 @@ export function startEngine(): Promise<AsyncDuckDB> {
 }
 
 async function withConnection<T>(fn: (conn: Awaited<ReturnType<AsyncDuckDB['connect']>>) => Promise<T>): Promise<T> {
-  const db = await startEngine();
-  const conn = await db.connect();
+  const db = await alive(startEngine());
+  const conn = await alive(db.connect());
   try {
-    return await fn(conn);
+    return await alive(fn(conn));
   } finally {
-    await conn.close();
+    // A stopped engine answers nothing, not even a close.
+    await alive(conn.close()).catch(() => {});
   }
 }
 
@@ -64,18 +71,23 @@ export function abortError(): DOMException {
 
 /** Make a picked or dropped File readable by SQL under `name`, without copying it into memory. */
 export async function registerFile(name: string, file: File): Promise<void> {
-  const db = await startEngine();
+  const db = await alive(startEngine());
   // 2 is DuckDBDataProtocol.BROWSER_FILEREADER (a literal, so this module never loads DuckDB's code itself).
-  await db.registerFileHandle(name, file, 2, true);
+  await alive(db.registerFileHandle(name, file, 2, true));
 }
 
 /** Register bytes we produced ourselves (a decompressed or re-encoded file). */
 export async function registerBytes(name: string, bytes: Uint8Array): Promise<void> {
-  const db = await startEngine();
-  await db.registerFileBuffer(name, bytes);
+  const db = await alive(startEngine());
+  await alive(db.registerFileBuffer(name, bytes));
 }
 
 export async function dropFile(name: string): Promise<void> {
-  const db = await startEngine();
-  await db.dropFile(name);
+  const db = await alive(startEngine());
+  await alive(db.dropFile(name));
+}
+
+/** The engine's answer, or its failure once it has stopped. */
+function alive<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([work, failure]);
 }
