@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab } from './harness.js';
+import { parseCsv } from './independent.js';
 
 const REAL = process.env.CADENCE_REAL_EXPORTS ?? resolve(ROOT, '../shared/fixtures/real-exports');
 const real = (p) => join(REAL, p);
@@ -37,30 +38,8 @@ const windowEnd = async () => (await page.textContent('[data-testid="window"]'))
 const column = (testid, key) => page.$$eval(`[data-testid="${testid}"] tbody td[data-key="${key}"]`, (tds) => tds.map((td) => td.textContent.trim()));
 const number = (text) => Number(text.replace(/[,\s]/g, '').replace('−', '-'));
 
-/** The records of a CSV file with plain quoting (enough for the fixtures' own independent counts). */
-function csvRecords(path) {
-  return csvRecordsOf(readFileSync(path, 'utf8'));
-}
-function csvRecordsOf(raw) {
-  const text = raw.replace(/^\uFEFF/, '');
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
+/** The records of a CSV file, by the suite's own independent parser. */
+const csvRecords = (path) => parseCsv(readFileSync(path, 'utf8'));
 
 describe('the views agree with each other on the demo', () => {
   it('touches summed per account, per week and per channel are the same number', async () => {
@@ -68,7 +47,7 @@ describe('the views agree with each other on the demo', () => {
     // Every account, from the table's own CSV export (the page shows the first rows only).
     await page.locator('[data-testid="view-meetings"] details summary', { hasText: 'All accounts' }).click();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="mo-accounts"] [data-testid="export-csv"]')]);
-    const [header, ...accountRows] = csvRecordsOf(readFileSync(await download.path(), 'utf8')).filter((x) => x.length > 1);
+    const [header, ...accountRows] = parseCsv(readFileSync(await download.path(), 'utf8')).filter((x) => x.length > 1);
     const touches = header.indexOf('All touches');
     assert.ok(touches >= 0, `the accounts CSV has an "All touches" column: ${header.join(', ')}`);
     const perAccount = accountRows.map((x) => Number(x[touches] || 0)).reduce((a, b) => a + b, 0);

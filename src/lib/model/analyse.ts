@@ -3,6 +3,7 @@
  * Runs on the page's engine (in Node too, when a site is published: see engine/node.ts).
  */
 import { dateDecisions, familyCounts, proposeMapping, sampleColumns } from './build';
+import { plural } from '$lib/format';
 import { readSalesforce, type SalesforceReading } from './families/salesforce';
 import { headerSignature, mapFields, recognize, type Recognition } from './recognize';
 import { savedMapping } from './savedMappings';
@@ -64,8 +65,6 @@ export async function analyseFile(report: FileReport, locale: string): Promise<F
 }
 
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 /** What a Salesforce object export became, in a CS leader's words (counts from the file itself). */
 async function describeSalesforce(sf: SalesforceReading, staging: string): Promise<NonNullable<FileReport['family']>> {
   const base = { id: `salesforce-${sf.object.toLowerCase()}`, label: `Salesforce ${sf.object} export` };
@@ -74,16 +73,16 @@ async function describeSalesforce(sf: SalesforceReading, staging: string): Promi
   const notes: string[] = [];
   let summary: string;
   if (sf.object === 'Event' || sf.object === 'Task') {
-    const what = sf.object === 'Event' ? count(c.rows, 'meeting') : `${count(c.rows, 'activity', 'activities')} (emails, calls, to-dos; the channel from ${sf.fields.channel ?? 'no column'})`;
-    summary = `${base.label}: ${what}, accounts from ${sf.fields.account ?? 'no column'}; ${count(c.noAccount, 'row')} without an account.`;
-    if (sf.object === 'Task') notes.push(`${count(c.held, 'activity', 'activities')} completed count as touches; the other ${count(c.rows - c.held, 'one')} (open, not started, deferred) are not counted as held.`);
+    const what = sf.object === 'Event' ? plural(c.rows, 'meeting') : `${plural(c.rows, 'activity', 'activities')} (emails, calls, to-dos; the channel from ${sf.fields.channel ?? 'no column'})`;
+    summary = `${base.label}: ${what}, accounts from ${sf.fields.account ?? 'no column'}; ${plural(c.noAccount, 'row')} without an account.`;
+    if (sf.object === 'Task') notes.push(`${plural(c.held, 'activity', 'activities')} completed count as touches; the other ${plural(c.rows - c.held, 'one')} (open, not started, deferred) are not counted as held.`);
     if (sf.fields.start) notes.push(`Start from ${sf.fields.start}${sf.fields.start === 'ActivityDate' ? ' (a date, no time)' : ''}.`);
     notes.push(`Accounts (${sf.fields.account}) and owners (${sf.fields.organizer}) are Salesforce ids: they show as names when the Account and User exports are loaded beside it, and as ids otherwise.`);
   } else if (sf.object === 'User') {
-    summary = `${base.label}: ${count(c.rows, 'person', 'people')} (the roster), managers from ${sf.fields.manager ?? 'no column'}.`;
+    summary = `${base.label}: ${plural(c.rows, 'person', 'people')} (the roster), managers from ${sf.fields.manager ?? 'no column'}.`;
     notes.push('Ids in other Salesforce exports (OwnerId, ManagerId) resolve to these people through Id.');
   } else {
-    summary = `${base.label}: ${count(c.rows, 'account')}${sf.fields.segment ? `, segment from ${sf.fields.segment}` : ', no segment field'}; owners from ${sf.fields.csm ?? 'no column'}.`;
+    summary = `${base.label}: ${plural(c.rows, 'account')}${sf.fields.segment ? `, segment from ${sf.fields.segment}` : ', no segment field'}; owners from ${sf.fields.csm ?? 'no column'}.`;
     notes.push('AccountId in Event and Task exports resolves to these names through Id.');
   }
   return { ...base, table: sf.table, summary, notes };

@@ -6,6 +6,7 @@
  * meeting numbers, durations), so a report in another UI language reads the same. Pure: the loader hands in
  * the file's records read cell by cell, with no header.
  */
+import { plural } from '$lib/format';
 import { DATE_TIME, EMAIL, INTEGER, MEETING_NUMBER, filled, isBlank, isBlankRow, isDuration, naturalName, shareOf } from './shapes';
 
 type Cells = (string | null)[];
@@ -199,8 +200,6 @@ function withParticipants(m: AttendanceMeeting, p: { columns: ParticipantColumns
     attendees
   };
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** Sectioned or two-block reports: a summary or meeting block, then a participants table. */
 function readBlocks(records: Cells[]): AttendanceReading | null {

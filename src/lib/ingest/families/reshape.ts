@@ -10,6 +10,8 @@ import { MEETING_COLUMNS, meetingRows, readAttendance, summarize, type Attendanc
 
 /** Tab first: a tab-separated report's timestamps hold commas (`14/11/22, 09:29:07`), never tabs. */
 const DELIMITERS = ['\t', ',', ';'];
+/** Records of the sample a family is recognised on: every block of a report starts well within them. */
+const SNIFF_RECORDS = 2_000;
 /** Attendance reports are small; a file with more records than this is not read as one. */
 export const MAX_REPORT_RECORDS = 200_000;
 
@@ -18,7 +20,8 @@ export function sniffAttendance(sampleText: string): { delimiter: string; readin
   const text = sampleText.replace(/^\uFEFF/, '');
   for (const delimiter of DELIMITERS) {
     if (!text.includes(delimiter)) continue;
-    const records = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data;
+    // The first records decide the shape (the whole file is read again by the engine and reshaped from that).
+    const records = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, preview: SNIFF_RECORDS }).data;
     const reading = readAttendance(records);
     if (reading) return { delimiter, reading };
   }
