@@ -156,6 +156,16 @@ async function explainSql(text, explain) {
   for (const o of [...ops].sort((a, b) => b.ms - a.ms).slice(0, 12)) console.log(`${o.ms.toFixed(1).padStart(8)} ms ${String(o.rows).padStart(9)} rows  ${o.name}  ${o.extra}`);
 }
 
+console.log(`\nStatements per step (count, time in the engine):`);
+const perStep = {};
+for (const t of timings) {
+  const key = t.step.replace(/ \S+\.csv$/, ' (per file, summed)');
+  const s = (perStep[key] ??= { n: 0, ms: 0 });
+  s.n++;
+  s.ms += t.ms;
+}
+for (const [k, v] of Object.entries(perStep)) console.log(`${String(v.n).padStart(5)} statements ${v.ms.toFixed(0).padStart(7)} ms  ${k}`);
+
 console.log(`\nSlowest statements:`);
 for (const t of [...timings].sort((a, b) => b.ms - a.ms).slice(0, TOP)) console.log(`${t.ms.toFixed(0).padStart(7)} ms  [${t.step}] ${t.sql.slice(0, 150)}`);
 const perView = {};

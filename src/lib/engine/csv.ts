@@ -3,7 +3,7 @@
  * Every value lands as text in a raw staging table, so nothing is lost to a type guess (leading zeros,
  * 20-digit numbers, a string on line 10,002); typing happens later in SQL views.
  */
-import { startEngine, abortError } from './index';
+import { withSession, abortError } from './index';
 import { ident, literal } from './sql';
 import { tableToRows, type Row } from './values';
 
@@ -51,11 +51,9 @@ export async function sniffCsv(file: string, force: { delimiter?: string; quote?
   if (force.delimiter !== undefined) opts.push(`delim = ${literal(force.delimiter)}`);
   if (force.quote !== undefined) opts.push(`quote = ${literal(force.quote)}`);
   if (force.skip !== undefined) opts.push(`skip = ${force.skip}`);
-  const db = await startEngine();
-  const conn = await db.connect();
-  try {
+  return withSession(async ({ run }) => {
     const [row] = tableToRows(
-      await conn.query(
+      await run(
         `SELECT Delimiter, Quote, Escape, HasHeader, SkipRows, DateFormat, TimestampFormat,
                 array_to_string(list_transform(Columns, c -> c.name), chr(30)) AS names,
                 array_to_string(list_transform(Columns, c -> c.type), chr(30)) AS types
@@ -72,9 +70,7 @@ export async function sniffCsv(file: string, force: { delimiter?: string; quote?
       dateFormat: row.DateFormat === null ? null : String(row.DateFormat),
       timestampFormat: row.TimestampFormat === null ? null : String(row.TimestampFormat)
     };
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 function readCsvCall(file: string, o: Omit<CsvReadOptions, 'columns'> & { columns: string[] | null }, extra: string[] = []): string {
@@ -101,14 +97,10 @@ function readCsvCall(file: string, o: Omit<CsvReadOptions, 'columns'> & { column
 /** The first `n` records as raw text cells, to decide on the header ourselves. */
 export async function firstRecords(file: string, o: Omit<CsvReadOptions, 'columns' | 'header'>, width: number, n = 1): Promise<(string | null)[][]> {
   const columns = Array.from({ length: width }, (_, i) => `c${i}`);
-  const db = await startEngine();
-  const conn = await db.connect();
-  try {
-    const rows = tableToRows(await conn.query(`SELECT * FROM ${readCsvCall(file, { ...o, header: false, columns })} LIMIT ${n}`));
+  return withSession(async ({ run }) => {
+    const rows = tableToRows(await run(`SELECT * FROM ${readCsvCall(file, { ...o, header: false, columns })} LIMIT ${n}`));
     return rows.map((r) => columns.map((c) => (r[c] === null ? null : String(r[c]))));
-  } finally {
-    await conn.close();
-  }
+  });
 }
 
 /**
@@ -122,56 +114,48 @@ export async function readCsvToTable(
   o: CsvReadOptions,
   signal?: AbortSignal
 ): Promise<{ rows: number; rejected: RejectedLine[] }> {
-  const db = await startEngine();
-  const conn = await db.connect();
-  const onAbort = () => void conn.cancelSent();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    if (signal?.aborted) throw abortError();
-    const sql = `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvCall(file, o, [
-      'store_rejects = true',
-      `rejects_table = 'cadence_rejects'`,
-      `rejects_scan = 'cadence_reject_scans'`,
-      'rejects_limit = 0'
-    ])}`;
-    const reader = await conn.send(sql, true);
-    for await (const _ of reader) {
-      // CREATE TABLE AS yields a single count batch
-    }
-    if (signal?.aborted) throw abortError();
-    const [{ n }] = tableToRows(await conn.query(`SELECT count(*) AS n FROM ${ident(table)}`));
-    const rejectRows = await conn
-      .query(
+  return withSession(async ({ run, send, cancel }) => {
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      if (signal?.aborted) throw abortError();
+      const sql = `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM ${readCsvCall(file, o, [
+        'store_rejects = true',
+        `rejects_table = 'cadence_rejects'`,
+        `rejects_scan = 'cadence_reject_scans'`,
+        'rejects_limit = 0'
+      ])}`;
+      const reader = await send(sql);
+      for await (const _ of reader) {
+        // CREATE TABLE AS yields a single count batch
+      }
+      if (signal?.aborted) throw abortError();
+      const [{ n }] = tableToRows(await run(`SELECT count(*) AS n FROM ${ident(table)}`));
+      const rejectRows = await run(
         `SELECT line, column_name, error_type::VARCHAR AS error_type, error_message, csv_line
          FROM cadence_rejects ORDER BY line, column_idx`
-      )
-      .then(tableToRows, () => [] as Row[]); // no rejects table: nothing was rejected
-    const rejected = rejectRows.map((r: Row) => ({
-      line: Number(r.line),
-      column: r.column_name === null ? null : String(r.column_name),
-      errorType: String(r.error_type),
-      message: String(r.error_message),
-      csvLine: r.csv_line === null ? null : String(r.csv_line)
-    }));
-    return { rows: Number(n), rejected };
-  } catch (e) {
-    if (signal?.aborted) throw abortError();
-    throw e;
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    await conn.close();
-  }
+      ).then(tableToRows, () => [] as Row[]); // no rejects table: nothing was rejected
+      const rejected = rejectRows.map((r: Row) => ({
+        line: Number(r.line),
+        column: r.column_name === null ? null : String(r.column_name),
+        errorType: String(r.error_type),
+        message: String(r.error_message),
+        csvLine: r.csv_line === null ? null : String(r.csv_line)
+      }));
+      return { rows: Number(n), rejected };
+    } catch (e) {
+      if (signal?.aborted) throw abortError();
+      throw e;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  });
 }
 
 /** In a one-column file an empty line reads as a NULL row; those are blank lines, not records. */
 export async function dropBlankRows(table: string, column: string): Promise<number> {
-  const db = await startEngine();
-  const conn = await db.connect();
-  try {
-    const [{ n }] = tableToRows(await conn.query(`SELECT count(*) AS n FROM ${ident(table)} WHERE ${ident(column)} IS NULL`));
-    if (Number(n) > 0) await conn.query(`DELETE FROM ${ident(table)} WHERE ${ident(column)} IS NULL`);
+  return withSession(async ({ run }) => {
+    const [{ n }] = tableToRows(await run(`SELECT count(*) AS n FROM ${ident(table)} WHERE ${ident(column)} IS NULL`));
+    if (Number(n) > 0) await run(`DELETE FROM ${ident(table)} WHERE ${ident(column)} IS NULL`);
     return Number(n);
-  } finally {
-    await conn.close();
-  }
+  });
 }

@@ -31,20 +31,54 @@ export function startEngine(): Promise<AsyncDuckDB> {
   return dbPromise;
 }
 
-async function withConnection<T>(fn: (conn: Awaited<ReturnType<AsyncDuckDB['connect']>>) => Promise<T>): Promise<T> {
-  const db = await alive(startEngine());
-  const conn = await alive(db.connect());
+type Connection = Awaited<ReturnType<AsyncDuckDB['connect']>>;
+
+/**
+ * Every request to the engine's worker is one round trip; the benchmark counts them per drop and per filter
+ * change from these measures (`cadence:engine-call`, and `cadence:engine-statement` for each SQL statement).
+ */
+async function call<T>(work: () => Promise<T>, statement = false): Promise<T> {
+  const t0 = typeof performance !== 'undefined' ? performance.now() : 0;
   try {
-    return await alive(fn(conn));
+    return await alive(work());
+  } finally {
+    if (typeof performance !== 'undefined' && performance.measure) {
+      performance.measure(statement ? 'cadence:engine-statement' : 'cadence:engine-call', { start: t0 });
+    }
+  }
+}
+
+/** One connection's statements, counted: `run` a query, `send` one streamed, `cancel` the running one. */
+export interface Session {
+  run: (sql: string) => ReturnType<Connection['query']>;
+  send: (sql: string) => ReturnType<Connection['send']>;
+  cancel: () => void;
+}
+
+/** For the engine's own modules (csv.ts): a connection for `fn`, closed after it. */
+export async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T> {
+  const db = await alive(startEngine());
+  const conn = await call(() => db.connect());
+  const session: Session = {
+    run: (sql) => call(() => conn.query(sql), true),
+    send: (sql) => call(() => conn.send(sql, true), true),
+    cancel: () => void conn.cancelSent()
+  };
+  try {
+    return await alive(fn(session));
   } finally {
     // A stopped engine answers nothing, not even a close.
-    await alive(conn.close()).catch(() => {});
+    await call(() => conn.close()).catch(() => {});
   }
+}
+
+async function withConnection<T>(fn: (run: Session['run']) => Promise<T>): Promise<T> {
+  return withSession((s) => fn(s.run));
 }
 
 /** Run a query and return its rows as plain values (see values.ts for how types are converted). */
 export function query(sql: string): Promise<Row[]> {
-  return withConnection(async (conn) => tableToRows(await conn.query(sql)));
+  return withConnection(async (run) => tableToRows(await run(sql)));
 }
 
 /**
@@ -52,17 +86,17 @@ export function query(sql: string): Promise<Row[]> {
  * (they belong to the connection, so concurrent batches never see each other's, and go when it closes).
  */
 export function queryBatch(setup: string[], queries: string[]): Promise<Row[][]> {
-  return withConnection(async (conn) => {
-    for (const sql of setup) await conn.query(sql);
+  return withConnection(async (run) => {
+    for (const sql of setup) await run(sql);
     const out: Row[][] = [];
-    for (const sql of queries) out.push(tableToRows(await conn.query(sql)));
+    for (const sql of queries) out.push(tableToRows(await run(sql)));
     return out;
   });
 }
 
 /** Run a statement whose result is not needed. */
 export async function exec(sql: string): Promise<void> {
-  await withConnection((conn) => conn.query(sql));
+  await withConnection((run) => run(sql));
 }
 
 export function abortError(): DOMException {
@@ -73,18 +107,18 @@ export function abortError(): DOMException {
 export async function registerFile(name: string, file: File): Promise<void> {
   const db = await alive(startEngine());
   // 2 is DuckDBDataProtocol.BROWSER_FILEREADER (a literal, so this module never loads DuckDB's code itself).
-  await alive(db.registerFileHandle(name, file, 2, true));
+  await call(() => db.registerFileHandle(name, file, 2, true));
 }
 
 /** Register bytes we produced ourselves (a decompressed or re-encoded file). */
 export async function registerBytes(name: string, bytes: Uint8Array): Promise<void> {
   const db = await alive(startEngine());
-  await alive(db.registerFileBuffer(name, bytes));
+  await call(() => db.registerFileBuffer(name, bytes));
 }
 
 export async function dropFile(name: string): Promise<void> {
   const db = await alive(startEngine());
-  await alive(db.dropFile(name));
+  await call(() => db.dropFile(name));
 }
 
 /** The engine's answer, or its failure once it has stopped. */
