@@ -108,8 +108,10 @@ export function readReports(page) {
   );
 }
 
-/** The preview table of one loaded file: header names and raw cell text (null cells as null). */
-export function readPreview(page, file) {
+/** The preview table of one loaded file (on the Data tab): header names and raw cell text (null cells as null). */
+export async function readPreview(page, file) {
+  await showTab(page, 'data');
+  await waitReady(page);
   return page.$eval(`[data-testid="table-panel"][data-file="${file}"] [data-testid="preview-table"] table`, (table) => {
     const columns = [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent);
     const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>

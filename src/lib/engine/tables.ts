@@ -1,12 +1,19 @@
 /** Queries over loaded tables for the first views: previews and weekly counts. */
-import { query, exec } from './index';
+import { query, exec, queryBatch } from './index';
 import { ident, literal } from './sql';
 import type { Row } from './values';
 
 /** Drop a table, or the view a restored Parquet file is attached as. */
-export async function dropTable(table: string): Promise<void> {
-  const [{ views }] = await query(`SELECT count(*)::INTEGER AS views FROM duckdb_views() WHERE view_name = ${literal(table)} AND NOT internal`);
-  await exec(`DROP ${Number(views) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(table)}`);
+export function dropTable(table: string): Promise<void> {
+  return dropTables([table]);
+}
+
+/** Drop several at once: two round trips for the lot, not a pair per table. */
+export async function dropTables(tables: string[]): Promise<void> {
+  if (!tables.length) return;
+  const found = await query(`SELECT view_name FROM duckdb_views() WHERE NOT internal AND view_name IN (${tables.map((t) => literal(t)).join(', ')})`);
+  const views = new Set(found.map((r) => String(r.view_name)));
+  await queryBatch(tables.map((t) => `DROP ${views.has(t) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`), []);
 }
 
 

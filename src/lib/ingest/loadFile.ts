@@ -147,7 +147,8 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     else await registerFile(engineFile, file);
     registered = true;
 
-    const firstSniff = await sniffCsv(engineFile, { quote }).catch(() => null);
+    // Only a delimiter candidate beside our own count on the sample (the full sniff comes once it is chosen).
+    const firstSniff = await sniffCsv(engineFile, { quote }, 2048).catch(() => null);
     const candidates = [...(firstSniff?.delimiter ? [firstSniff.delimiter] : []), ...DELIMITER_CANDIDATES];
     const chosen = chooseDelimiter(sample, candidates, quote);
     const delimiter = o.delimiter ?? chosen.delimiter;

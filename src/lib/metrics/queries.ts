@@ -20,13 +20,8 @@ export interface Option {
 }
 
 export async function filterOptions(): Promise<{ asOf: string | null; firstDay: string | null; managers: Option[]; csms: Option[]; teams: Option[]; segments: Option[] }> {
-  const [[range], managers, csms, teams, segments] = await Promise.all([
-    query(OPTIONS_SQL.range),
-    query(OPTIONS_SQL.managers),
-    query(OPTIONS_SQL.csms),
-    query(OPTIONS_SQL.teams),
-    query(OPTIONS_SQL.segments)
-  ]);
+  // One connection for the five lists (the engine runs them one after another anyway).
+  const [[range], managers, csms, teams, segments] = await queryBatch([], [OPTIONS_SQL.range, OPTIONS_SQL.managers, OPTIONS_SQL.csms, OPTIONS_SQL.teams, OPTIONS_SQL.segments]);
   const opts = (rows: Row[]) => rows.map((r) => ({ value: String(r.value), label: String(r.label) }));
   return {
     asOf: range?.as_of === null || range?.as_of === undefined ? null : String(range.as_of),

@@ -4,7 +4,7 @@
  */
 import { untrack } from 'svelte';
 import { emptyReport, loadFile } from '$lib/ingest/loadFile';
-import { dropTable } from '$lib/engine/tables';
+import { dropTable, dropTables } from '$lib/engine/tables';
 import { removeStored, storeFile, updateStored, type StoredFile } from '$lib/share/deviceStore';
 import { isUnreadable } from '$lib/ingest/readFault';
 import type { Dialect, FileReport } from '$lib/ingest/types';
@@ -155,7 +155,18 @@ export class Loads {
   clear(settle = true): Promise<void> {
     return this.track(
       (async () => {
-        for (const r of [...this.reports]) await this.#remove(r.id, false);
+        // All at once: one change to the page and one engine batch, not a re-render and a drop per file.
+        await this.restoring.catch(() => {});
+        const gone = this.reports;
+        for (const r of gone) this.cancel(r.id);
+        this.reports = [];
+        const stored = gone.map((r) => this.#stored.get(r.id)).filter((s): s is string => s !== undefined);
+        for (const r of gone) {
+          this.#files.delete(r.id);
+          this.#stored.delete(r.id);
+        }
+        await Promise.all(stored.map((s) => removeStored(s).catch(() => {})));
+        await dropTables(gone.flatMap((r) => (r.stagingTable ? [r.stagingTable] : [])));
         // Nothing is shown any more: neither the demo nor a publisher's data.
         this.published = false;
         this.demo = false;
