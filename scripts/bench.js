@@ -17,12 +17,13 @@ import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { ROOT, startSite, launchBrowser, waitReady } from '../tests/e2e/harness.js';
 import { writeBenchSet } from './bench-data.js';
+import { benchArrow, arrowTable } from './bench-arrow.js';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const RUNS = Number(arg('runs', 5));
+const RUNS = Number(arg('runs', 3));
 const SIZES = arg('sizes', '10000,100000,1000000').split(',').map(Number);
 const CHANGES = Number(arg('changes', 20));
 const LOAD_TIMEOUT = 900_000;
@@ -101,7 +102,12 @@ function timeChange(page, testid, value) {
         performance.clearMarks('cadence:cached-view');
         const t0 = performance.now();
         const cached = () => performance.getEntriesByName('cadence:cached-view').length > 0;
-        const done = () => requestAnimationFrame(() => resolve({ ms: performance.now() - t0, cached: cached() }));
+        // Engine round trips made by this change: every request to the worker is measured by the engine module.
+        const trips = () => {
+          const since = performance.getEntriesByType('measure').filter((m) => m.startTime >= t0);
+          return { calls: since.filter((m) => m.name === 'cadence:engine-call' || m.name === 'cadence:engine-statement').length, statements: since.filter((m) => m.name === 'cadence:engine-statement').length };
+        };
+        const done = () => requestAnimationFrame(() => resolve({ ms: performance.now() - t0, cached: cached(), ...trips() }));
         const observer = new MutationObserver(() => {
           lastChange = performance.now();
           const status = app.getAttribute('data-status');
@@ -117,7 +123,7 @@ function timeChange(page, testid, value) {
         setTimeout(() => {
           if (!busySeen) {
             observer.disconnect();
-            resolve({ ms: (lastChange ?? performance.now()) - t0, cached: cached() });
+            resolve({ ms: (lastChange ?? performance.now()) - t0, cached: cached(), ...trips() });
           }
         }, 50);
       }),
@@ -160,6 +166,50 @@ function firstPaintJs() {
   return { files: files.length, bytes };
 }
 
+/** Drop `files` on a page idle on the demo; resolves when every report is final and the page is ready. */
+async function timedDrop(page, files) {
+  await page.goto(site.url);
+  await waitReady(page, 180_000);
+  // An idle page: the demo's tables in the engine (the page is ready before they are) and settled.
+  await page.waitForFunction(() => performance.getEntriesByName('cadence:tables-ready').length > 0, null, { timeout: 180_000 });
+  await waitReady(page, 180_000);
+  await page.waitForTimeout(1000);
+  const idle = chromiumMemory();
+  const peak = memorySampler();
+  const pageT0 = await page.evaluate(() => {
+    performance.clearMeasures();
+    return performance.now();
+  });
+  const t0 = Date.now();
+  await page.setInputFiles('input[type="file"]', files);
+  const outcome = await page
+    .waitForFunction(
+      (count) => {
+        const reports = [...document.querySelectorAll('[data-testid="file-report"]')];
+        const done = reports.length === count && reports.every((r) => r.getAttribute('data-status') !== 'loading');
+        return done && document.querySelector('[data-testid="app"]')?.getAttribute('data-status') === 'ready' && reports.map((r) => r.getAttribute('data-status'));
+      },
+      files.length,
+      { timeout: LOAD_TIMEOUT, polling: 50 }
+    )
+    .then((h) => h.jsonValue(), (e) => [`no result: ${e.message.split('\n')[0]}`]);
+  const ready = Date.now() - t0;
+  const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cadence:')).map((m) => [m.name.replace(/^cadence:/, ''), m.startTime, m.duration]));
+  const failed = outcome.every((s) => s === 'loaded') ? null : `${outcome.join(', ')} ${(await page.$$eval('[data-testid="file-message"]', (els) => els.map((e) => e.textContent).join(' | ')).catch(() => ''))}`;
+  const built = measures.filter(([n]) => n === 'build').map(([, start, d]) => start + d - pageT0);
+  return {
+    ready,
+    failed,
+    peak: () => peak() - idle,
+    t0,
+    measures,
+    /** Every view can query: the canonical tables are built (the end of the last build). */
+    tablesBuilt: built.length ? Math.max(...built) : NaN,
+    calls: measures.filter(([n]) => n === 'engine-call' || n === 'engine-statement').length,
+    statements: measures.filter(([n]) => n === 'engine-statement').length
+  };
+}
+
 const site = await startSite();
 const dir = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
 const cold = { firstPaint: [], engine: [], ready: [], tables: [] };
@@ -186,10 +236,49 @@ for (let r = 0; r < RUNS; r++) {
   process.stdout.write(`cold run ${r + 1}/${RUNS}: ${cold.ready.at(-1)} ms\n`);
 }
 
+// A cold load over a slow link, from a host that compresses as static hosts do: when the opening view is
+// shown, when the engine is ready, and the bytes fetched by then.
+const SLOW = { latency: 40, downloadThroughput: (20e6 / 8), uploadThroughput: (20e6 / 8) };
+const slow = { ready: [], engine: [], bytesReady: [], bytesEngine: [], wasmDone: [] };
+const compressed = await startSite({ compress: true });
+for (let r = 0; r < RUNS; r++) {
+  await fresh(async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW });
+    let bytes = 0;
+    const urls = new Map();
+    let wasmDone = NaN;
+    const t0 = Date.now();
+    cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      bytes += e.encodedDataLength;
+      if (/\.wasm$/.test(urls.get(e.requestId) ?? '')) wasmDone = Math.max(Number.isNaN(wasmDone) ? 0 : wasmDone, Date.now() - t0);
+    });
+    await page.goto(compressed.url);
+    await waitReady(page, 300_000);
+    slow.ready.push(Date.now() - t0);
+    slow.bytesReady.push(bytes);
+    await page.waitForFunction(() => performance.getEntriesByName('cadence:engine-ready').length > 0, null, { timeout: 300_000, polling: 50 });
+    slow.engine.push(Date.now() - t0);
+    slow.bytesEngine.push(bytes);
+    slow.wasmDone.push(wasmDone);
+  });
+  process.stdout.write(`slow link run ${r + 1}/${RUNS}: opening view ${slow.ready.at(-1)} ms, engine ${slow.engine.at(-1)} ms, ${mib(slow.bytesEngine.at(-1))}\n`);
+}
+await compressed.close();
+
+process.stdout.write(`decoding results: apache-arrow against flechette\n`);
+const arrowResults = await benchArrow();
+
 for (const n of SIZES) {
   const files = await writeBenchSet(join(dir, String(n)), n);
   const [meetings] = files;
-  const res = (bySize[n] = { bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], queried: [], failed: [], profile: {} });
+  const res = (bySize[n] = {
+    bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], queried: [], failed: [], profile: {},
+    tablesBuilt: [], dropCalls: [], dropStatements: [], changeCalls: [], changeStatements: [], alone: [], aloneCalls: [], aloneStatements: []
+  });
   for (let r = 0; r < RUNS; r++) {
     await fresh(async (page) => {
       await page.goto(`${site.url}bare/`);
@@ -203,37 +292,18 @@ for (const n of SIZES) {
       res.bare.push(Number(text.match(/in (\d+) ms/)?.[1] ?? NaN));
     });
     await fresh(async (page) => {
-      await page.goto(site.url);
-      await waitReady(page, 180_000);
-      // An idle page: the demo's tables in the engine (the page is ready before they are) and settled.
-      await page.waitForFunction(() => performance.getEntriesByName('cadence:tables-ready').length > 0, null, { timeout: 180_000 });
-      await waitReady(page, 180_000);
-      await page.waitForTimeout(1000);
-      const idle = chromiumMemory();
-      const peak = memorySampler();
-      await page.evaluate(() => performance.clearMeasures());
-      const t0 = Date.now();
-      await page.setInputFiles('input[type="file"]', files);
-      const outcome = await page
-        .waitForFunction(
-          (count) => {
-            const reports = [...document.querySelectorAll('[data-testid="file-report"]')];
-            const done = reports.length === count && reports.every((r) => r.getAttribute('data-status') !== 'loading');
-            return done && document.querySelector('[data-testid="app"]')?.getAttribute('data-status') === 'ready' && reports.map((r) => r.getAttribute('data-status'));
-          },
-          files.length,
-          { timeout: LOAD_TIMEOUT, polling: 50 }
-        )
-        .then((h) => h.jsonValue(), (e) => [`no result: ${e.message.split('\n')[0]}`]);
-      const tReady = Date.now() - t0;
-      if (!outcome.every((s) => s === 'loaded')) {
-        res.failed.push(`run ${r + 1}: ${outcome.join(', ')} ${(await page.$$eval('[data-testid="file-message"]', (els) => els.map((e) => e.textContent).join(' | ')).catch(() => ''))}`);
-        peak();
+      const drop = await timedDrop(page, files);
+      if (drop.failed) {
+        res.failed.push(`run ${r + 1}: ${drop.failed}`);
+        drop.peak();
         return;
       }
-      res.ready.push(tReady);
+      res.ready.push(drop.ready);
+      res.tablesBuilt.push(drop.tablesBuilt);
+      res.dropCalls.push(drop.calls);
+      res.dropStatements.push(drop.statements);
       // Where the time went, from the page's own measures (load per file, analysis, build, each view).
-      const measures = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('cadence:')).map((m) => [m.name.replace(/^cadence:/, ''), m.duration]));
+      const measures = drop.measures.map(([name, , d]) => [name, d]).filter(([name]) => !name.startsWith('engine-'));
       const summed = {};
       for (const [name, d] of measures) summed[name.replace(/ \S+\.csv$/, '')] = (summed[name.replace(/ \S+\.csv$/, '')] ?? 0) + d;
       for (const [name, d] of Object.entries(summed)) (res.profile[name] ??= []).push(d);
@@ -241,13 +311,26 @@ for (const n of SIZES) {
         await page.click(`[data-testid="tab-${tab}"]`);
         await waitReady(page, LOAD_TIMEOUT);
       }
-      res.all.push(Date.now() - t0);
-      res.memory.push(peak() - idle);
+      res.all.push(Date.now() - drop.t0);
+      res.memory.push(drop.peak());
       const changes = await filterChanges(page, CHANGES);
       res.changes.push(...changes.map((c) => c.ms));
       res.queried.push(...changes.filter((c) => !c.cached).map((c) => c.ms));
+      res.changeCalls.push(...changes.filter((c) => !c.cached).map((c) => c.calls));
+      res.changeStatements.push(...changes.filter((c) => !c.cached).map((c) => c.statements));
     });
-    process.stdout.write(`${n} rows, run ${r + 1}/${RUNS}: bare ${res.bare.at(-1)} ms, Cadence ready ${res.ready.at(-1) ?? '—'} ms, all views ${res.all.at(-1) ?? '—'} ms, peak +${mib(res.memory.at(-1) ?? 0)}${res.failed.length ? ` (${res.failed.at(-1)})` : ''}\n`);
+    // The meetings file alone, on its own page: what a first look at one export costs.
+    await fresh(async (page) => {
+      const drop = await timedDrop(page, [meetings]);
+      drop.peak();
+      if (drop.failed) res.failed.push(`run ${r + 1}, meetings alone: ${drop.failed}`);
+      else {
+        res.alone.push(drop.ready);
+        res.aloneCalls.push(drop.calls);
+        res.aloneStatements.push(drop.statements);
+      }
+    });
+    process.stdout.write(`${n} rows, run ${r + 1}/${RUNS}: bare ${res.bare.at(-1)} ms, meetings alone ${res.alone.at(-1) ?? '—'} ms, Cadence ready ${res.ready.at(-1) ?? '—'} ms, tables ${Math.round(res.tablesBuilt.at(-1) ?? NaN)} ms, all views ${res.all.at(-1) ?? '—'} ms, peak +${mib(res.memory.at(-1) ?? 0)}${res.failed.length ? ` (${res.failed.at(-1)})` : ''}\n`);
   }
   rmSync(join(dir, String(n)), { recursive: true, force: true });
 }
@@ -264,13 +347,21 @@ const rows = [
   `| cold load → engine ready | ${fmt(cold.engine)} | | |`,
   `| cold load → demo dashboard ready | ${fmt(cold.ready)} | | |`,
   `| cold load → demo tables in the engine (every view can query) | ${fmt(cold.tables)} | | |`,
+  `| cold load over a slow link (20 Mbit/s, 40 ms, gzip as a static host serves it) → opening view shown, figures readable | ${fmt(slow.ready)}, after ${(median(slow.bytesReady) / 1024).toFixed(0)} KiB | | |`,
+  `| … → engine ready (its WebAssembly fetched by ${ms(median(slow.wasmDone))}) | ${fmt(slow.engine)}, after ${mib(median(slow.bytesEngine))} | | |`,
   ...SIZES.flatMap((n) => {
     const s = bySize[n];
+    const count = (xs) => (xs.length ? `${Math.round(median(xs)).toLocaleString('en-US')} (${Math.min(...xs)}–${Math.max(...xs)})` : 'n/a');
     return [
+      `| drop → first view ready, ${label(n)} alone | ${fmt(s.alone)} | ${fmt(s.bare)} | ${ratio(s.alone, s.bare)} |`,
+      `| … engine round trips / statements for it | ${count(s.aloneCalls)} / ${count(s.aloneStatements)} | | |`,
       `| drop → first view ready, ${label(n)} + roster, accounts, goals, outcomes | ${fmt(s.ready)} | ${fmt(s.bare)} | ${ratio(s.ready, s.bare)} |`,
-      `| drop → all views ready, ${label(n)} | ${fmt(s.all)} | ${fmt(s.bare)} | ${ratio(s.all, s.bare)} |`,
+      `| drop → every view can query (all tables built), the five files | ${fmt(s.tablesBuilt)} | ${fmt(s.bare)} | ${ratio(s.tablesBuilt, s.bare)} |`,
+      `| … engine round trips / statements to the first view, the five files | ${count(s.dropCalls)} / ${count(s.dropStatements)} | | |`,
+      `| drop → all views ready (each visited), ${label(n)} | ${fmt(s.all)} | ${fmt(s.bare)} | ${ratio(s.all, s.bare)} |`,
       `| filter change → ready, ${label(n)}: p50 / p95 of ${s.changes.length} | ${s.changes.length ? `${ms(quantile(s.changes, 0.5))} / ${ms(quantile(s.changes, 0.95))}` : 'n/a'} | | |`,
       `| … of which ran queries (not a view seen before): p50 / p95 of ${s.queried.length} | ${s.queried.length ? `${ms(quantile(s.queried, 0.5))} / ${ms(quantile(s.queried, 0.95))}` : 'n/a'} | | |`,
+      `| … engine round trips / statements per change that queried: median (min–max) | ${count(s.changeCalls)} / ${count(s.changeStatements)} | | |`,
       `| peak memory above idle, ${label(n)} | ${fmtMem(s.memory)} | ${fmtMem(s.bareMemory)} | ${ratio(s.memory, s.bareMemory)} |`,
       ...(s.failed.length ? [`| **failed loads, ${label(n)}** | ${s.failed.join('; ')} | | |`] : [])
     ];
@@ -287,9 +378,14 @@ served on 127.0.0.1, headless Chromium, a fresh browser per run, median (min–m
 
 - **Bare engine**: the project's own \`/bare/\` page registers the same meetings file and runs one
   \`CREATE TABLE t AS SELECT * FROM read_csv(...)\`, nothing else.
-- **Drop → first view ready**: from picking the five files (meetings, roster, accounts, goals, outcomes) to
-  the page being ready: read, record count, reconciliation, recognition, mapping, normalization, the canonical
-  tables and the visible view. **All views ready** adds visiting every other view until each is ready.
+- **Drop → first view ready**: from picking the files to the page being ready: read, record count,
+  reconciliation, recognition, mapping, normalization, the canonical tables and the visible view; for the
+  meetings file alone and for the five files (meetings, roster, accounts, goals, outcomes). **Every view can
+  query** is the end of the canonical build; **all views ready** adds visiting every other view until each is ready.
+- **Round trips**: every request the page makes to the engine's worker (a connection opened or closed, a
+  statement, a file registered), counted from the engine module's own measures; statements are the SQL among them.
+- **Slow link**: Chromium's network emulation (20 Mbit/s both ways, 40 ms latency, cache off) on a server
+  that gzips text and WebAssembly as common static hosts do; bytes are as transferred.
 - **Filter change**: timed in the page from the change to the page being ready and painted, over
   ${CHANGES} different changes (window, manager, team, CSM, segment, kind) per run, pooled over the runs. A change
   back to a view seen before (clearing a filter just set) is answered from the page's cache of recent
@@ -303,6 +399,10 @@ Run: ${new Date().toISOString().slice(0, 10)}. Reproduce: \`npm run bench\`.
 | figure | Cadence | bare engine | ratio |
 |---|---|---|---|
 ${rows.join('\n')}
+
+Decoding a query result into the rows a view uses, in Node on the same engine build (\`scripts/bench-arrow.js\`):
+
+${arrowTable(arrowResults)}
 
 Where a drop's time goes (medians of the page's own measures up to the first view: "load" is every file's
 read, count and reconciliation summed; "analyse" recognition and mapping; "build" the canonical tables;

@@ -10,7 +10,12 @@
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { securityHeaders } from './headers.js';
+
+/** What a common static host compresses (GitHub Pages, Netlify, Cloudflare Pages all gzip these). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt']);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,7 +32,9 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8'
 };
 
-export function serve({ root, port = 4173, base = '' }) {
+/** `compress`: gzip what a static host would (the benchmark's slow-link load measures the bytes a visitor fetches). */
+export function serve({ root, port = 4173, base = '', compress = false }) {
+  const gzipped = new Map();
   const dir = resolve(root);
   const prefix = base.replace(/\/+$/, '');
   const security = securityHeaders(dir);
@@ -53,6 +60,20 @@ export function serve({ root, port = 4173, base = '' }) {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
+      if (compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file)));
+        const body = gzipped.get(file);
+        res.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-encoding': 'gzip',
+          'content-length': body.length,
+          'cache-control': 'no-cache',
+          vary: 'accept-encoding',
+          ...security
+        });
+        res.end(body);
+        return;
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'content-length': size,

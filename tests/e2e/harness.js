@@ -24,9 +24,9 @@ export const LAUNCH_ARGS = [
   '--disable-sync'
 ];
 
-export async function startSite({ dir = join(ROOT, 'build'), base = '' } = {}) {
+export async function startSite({ dir = join(ROOT, 'build'), base = '', compress = false } = {}) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`no build in ${dir}: run npm run build first`);
-  const server = await serve({ root: dir, port: 0, base });
+  const server = await serve({ root: dir, port: 0, base, compress });
   const { port } = server.address();
   return { origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${base}/`, close: () => new Promise((ok) => server.close(ok)) };
 }

@@ -22,6 +22,7 @@ let starter: () => Promise<AsyncDuckDB> = () =>
 export function useEngine(start: () => Promise<AsyncDuckDB>): void {
   starter = start;
   dbPromise = null;
+  idle.length = 0;
 }
 
 /** Start the engine (idempotent). Call it after the shell has painted; every query awaits the same promise. */
@@ -73,8 +74,26 @@ export async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * Connections kept open for single statements (`query`, `exec`): opening and closing one per statement was
+ * two of every three round trips to the worker. Only statements that leave nothing on their connection use
+ * them; batches with temporary tables and CSV reads (their rejects tables are the connection's) get a fresh
+ * connection of their own. A connection whose statement failed is closed, not reused.
+ */
+const idle: Connection[] = [];
+
 async function withConnection<T>(fn: (run: Session['run']) => Promise<T>): Promise<T> {
-  return withSession((s) => fn(s.run));
+  const db = await alive(startEngine());
+  const conn = idle.pop() ?? (await call(() => db.connect()));
+  let reusable = false;
+  try {
+    const out = await alive(fn((sql) => call(() => conn.query(sql), sql)));
+    reusable = true;
+    return out;
+  } finally {
+    if (reusable && dbPromise) idle.push(conn);
+    else await call(() => conn.close()).catch(() => {});
+  }
 }
 
 /** Run a query and return its rows as plain values (see values.ts for how types are converted). */
@@ -87,7 +106,9 @@ export function query(sql: string): Promise<Row[]> {
  * (they belong to the connection, so concurrent batches never see each other's, and go when it closes).
  */
 export function queryBatch(setup: string[], queries: string[]): Promise<Row[][]> {
-  return withConnection(async (run) => {
+  // Setup statements leave temporary tables on the connection: those batches get one of their own.
+  const connection = setup.length ? (fn: (run: Session['run']) => Promise<Row[][]>) => withSession((s) => fn(s.run)) : withConnection;
+  return connection(async (run) => {
     for (const sql of setup) await run(sql);
     const out: Row[][] = [];
     for (const sql of queries) out.push(tableToRows(await run(sql)));

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesBySegmentSql, riskReason } from './goalsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql, riskReason } from './goalsOutcomes';
 import { NO_FILTERS, type Filters } from './filters';
 
 /** As of 2026-02-15 (the last meeting). A quarter from 2026-01-01 to 2026-03-31 is 45/89 elapsed = 50.56%. */
@@ -86,5 +86,12 @@ describe('outcomes', () => {
     const all = await seg('2025-11-01', '2026-02-15');
     expect(all.High.mean_gained).toBeCloseTo((45 + 100 + 10) / 3, 9);
     expect(all.High.achieved).toBe(late.High.achieved); // the same end, the same states
+  });
+  it('reads the same from the rows made once per filter change as from its own pass', async () => {
+    for (const w of [f, { ...f, from: '2026-02-10', to: '2026-02-15' }, { ...f, from: '2026-01-01', to: '2026-02-07' }]) {
+      await sql(`CREATE OR REPLACE TABLE outcome_rows_once AS ${outcomeRowsSql(w)}`);
+      expect(await sql(outcomesBySegmentSql(w, 'outcome_rows_once'))).toEqual(await sql(outcomesBySegmentSql(w)));
+      expect(await sql(outcomesByAccountSql(w, 'outcome_rows_once'))).toEqual(await sql(outcomesByAccountSql(w)));
+    }
   });
 });

@@ -74,7 +74,8 @@ export function goalsAtRiskSql(f: Filters): string {
  * last one before the start, 0 if none, for outcomes with a snapshot in the window) and whether it became
  * achieved in it.
  */
-function outcomeBase(f: Filters): string {
+function outcomeBase(f: Filters, rowsFrom?: string): string {
+  if (rowsFrom) return `WITH ${paramsCte(f)}, o AS (SELECT * FROM ${rowsFrom})`;
   const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progress_pct >= 100)`;
   const latestBy = (cond: string) => `SELECT s.* FROM snaps s, params WHERE ${cond}
     QUALIFY row_number() OVER (PARTITION BY s.outcome_id ORDER BY s.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC) = 1`;
@@ -93,9 +94,17 @@ function outcomeBase(f: Filters): string {
     FROM latest l CROSS JOIN params LEFT JOIN before b USING (outcome_id) WHERE ${accountWhere(f, 'l')})`;
 }
 
+/**
+ * The outcomes as of the window's end, once per filter change, for the two queries that read them (each
+ * computing them again meant four passes over every snapshot). `rowsFrom` below names the table holding them.
+ */
+export function outcomeRowsSql(f: Filters): string {
+  return `${outcomeBase(f)} SELECT * FROM o`;
+}
+
 /** One row per segment: outcomes achieved, open and overdue, mean progress, median time to first value. */
-export function outcomesBySegmentSql(f: Filters): string {
-  return `${outcomeBase(f)}
+export function outcomesBySegmentSql(f: Filters, rowsFrom?: string): string {
+  return `${outcomeBase(f, rowsFrom)}
   SELECT coalesce(segment, '(no segment)') AS segment, count(*)::INTEGER AS outcomes,
     count(*) FILTER (state = 'achieved')::INTEGER AS achieved, count(*) FILTER (state = 'open')::INTEGER AS open,
     count(*) FILTER (state = 'overdue')::INTEGER AS overdue, avg(progress_pct) AS mean_progress,
@@ -105,8 +114,8 @@ export function outcomesBySegmentSql(f: Filters): string {
 }
 
 /** One row per account: its outcomes' latest progress and states. */
-export function outcomesByAccountSql(f: Filters): string {
-  return `${outcomeBase(f)}
+export function outcomesByAccountSql(f: Filters, rowsFrom?: string): string {
+  return `${outcomeBase(f, rowsFrom)}
   SELECT account, any_value(segment) AS segment, coalesce(any_value(n.name), any_value(o.csm)) AS csm_name, count(*)::INTEGER AS outcomes,
     avg(progress_pct) AS mean_progress, count(*) FILTER (state = 'achieved')::INTEGER AS achieved,
     count(*) FILTER (state = 'open')::INTEGER AS open, count(*) FILTER (state = 'overdue')::INTEGER AS overdue,

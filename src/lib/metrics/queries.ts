@@ -3,7 +3,7 @@ import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
 import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
-import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
+import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
 import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
 
@@ -54,7 +54,9 @@ export const goalsView = async (f: Filters) => {
   return { owners, teams, atRisk };
 };
 
+/** The outcomes as of the window's end once, in a temporary table, for the two queries that read them. */
 export const outcomesView = async (f: Filters) => {
-  const [segments, accounts] = await Promise.all([query(outcomesBySegmentSql(f)), query(outcomesByAccountSql(f))]);
+  const rows = 'view_outcome_rows';
+  const [segments, accounts] = await queryBatch([`CREATE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`], [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows)]);
   return { segments, accounts };
 };
