@@ -42,7 +42,12 @@ export function swarmOffsets(pts: { px: number; py: number }[], halfBand: number
     for (let i = cx - 1; i <= cx + 1; i++)
       for (let j = cy - 1; j <= cy + 1; j++) {
         const q = cells.get(key(i, j));
-        if (q) for (let k = 0; k < q.length; k += 2) if (Math.hypot(q[k] - x, q[k + 1] - y) < spacing) return false;
+        if (q)
+          for (let k = 0; k < q.length; k += 2) {
+            const dx = q[k] - x;
+            const dy = q[k + 1] - y;
+            if (dx * dx + dy * dy < spacing * spacing) return false;
+          }
       }
     return true;
   };
@@ -60,20 +65,34 @@ export function swarmOffsets(pts: { px: number; py: number }[], halfBand: number
   const oy = y0 - 3 * spacing;
   const cols = Math.ceil((x1 - x0 + 2 * halfBand + 4 * spacing) / f) + 1;
   const rows = Math.ceil((y1 - y0 + 6 * spacing) / f) + 1;
-  const field = new Float32Array(cols * rows).fill(Infinity);
+  // Made on the first crowd (most plots never have one), from every centre placed so far, then kept up to date.
+  let field: Float32Array | null = null;
+  const placed: number[] = [];
+  const mark = (x: number, y: number) => {
+    const f2 = field!;
+    for (let i = Math.max(0, Math.ceil((x - spacing - ox) / f)), iEnd = Math.min(cols - 1, Math.floor((x + spacing - ox) / f)); i <= iEnd; i++) {
+      const ddx = ox + i * f - x;
+      for (let j = Math.max(0, Math.ceil((y - spacing - oy) / f)), jEnd = Math.min(rows - 1, Math.floor((y + spacing - oy) / f)); j <= jEnd; j++) {
+        const ddy = oy + j * f - y;
+        const d = Math.sqrt(ddx * ddx + ddy * ddy);
+        if (d < f2[i * rows + j]) f2[i * rows + j] = d;
+      }
+    }
+  };
   const place = (x: number, y: number) => {
     const k = key(Math.floor(x / spacing), Math.floor(y / spacing));
     const cell = cells.get(k);
     if (cell) cell.push(x, y);
     else cells.set(k, [x, y]);
-    for (let i = Math.max(0, Math.ceil((x - spacing - ox) / f)), iEnd = Math.min(cols - 1, Math.floor((x + spacing - ox) / f)); i <= iEnd; i++)
-      for (let j = Math.max(0, Math.ceil((y - spacing - oy) / f)), jEnd = Math.min(rows - 1, Math.floor((y + spacing - oy) / f)); j <= jEnd; j++) {
-        const d = Math.hypot(ox + i * f - x, oy + j * f - y);
-        if (d < field[i * rows + j]) field[i * rows + j] = d;
-      }
+    if (field) mark(x, y);
+    else placed.push(x, y);
   };
   const enough = spacing / 2;
   const crowded = (p: { px: number; py: number }) => {
+    if (!field) {
+      field = new Float32Array(cols * rows).fill(Infinity);
+      for (let k = 0; k < placed.length; k += 2) mark(placed[k], placed[k + 1]);
+    }
     let near: { dx: number; dy: number; tie: number } | null = null; // the nearest node at least `enough` clear
     let far = { dx: 0, dy: 0, gap: -1 }; // else the clearest
     for (let i = Math.ceil((p.px - halfBand - 1e-9 - ox) / f), iEnd = Math.floor((p.px + halfBand + 1e-9 - ox) / f); i <= iEnd; i++)
