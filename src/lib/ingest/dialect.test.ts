@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { chooseDelimiter, onlyInsideDateTimes, columnNames, decideHeader, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
+import { chooseDelimiter, clearDelimiter, onlyInsideDateTimes, columnNames, decideHeader, leadingBlankLines, looksLikeData, preambleLines, trimToLastLine, modeOf } from './dialect';
 import { scanBytes } from './recordScan';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -26,6 +26,19 @@ describe('chooseDelimiter', () => {
   });
   it('ignores delimiters inside quotes', () => {
     expect(chooseDelimiter(bytes('a;b\n"x,y,z";2\n"p,q";3\n'), ORDER).delimiter).toBe(';');
+  });
+});
+
+describe('clearDelimiter', () => {
+  it('names the one delimiter that splits every record alike', () => {
+    expect(clearDelimiter(bytes('a;b;c\n1;2;3\n4;5;6\n'), ORDER)?.delimiter).toBe(';');
+    expect(clearDelimiter(bytes('commas;periods\n1,1;1.1\n0,25;0.25\n'), ORDER)?.delimiter).toBe(';'); // the header has no comma
+    expect(clearDelimiter(bytes('a,b;c\n1,2;3\n4,5;6\n'), ORDER)).toBeNull(); // two candidates split every line in two: a question
+  });
+  it('leaves ragged files, one-column files and date-time commas to the sniffer', () => {
+    expect(clearDelimiter(bytes('i,j\n1,1\n7,7,3\n'), ORDER)).toBeNull();
+    expect(clearDelimiter(bytes('name\nann\nbob\n'), ORDER)).toBeNull();
+    expect(clearDelimiter(bytes('when\n14/11/22, 09:29:07\n15/11/22, 10:00:00\n'), ORDER)).toBeNull();
   });
 });
 

@@ -46,6 +46,18 @@ export function chooseDelimiter(sample: Uint8Array, candidates: string[], quote 
   return multi.reduce((best, s) => (s.consistency > best.consistency + 1e-9 ? s : best));
 }
 
+/**
+ * The one candidate that splits every sampled record into the same 2+ fields, when exactly one does: then
+ * no sniffer can improve on it and the engine's is not asked. Null when it is a question (none, or a tie).
+ */
+export function clearDelimiter(sample: Uint8Array, candidates: string[], quote = '"'): DelimiterScore | null {
+  const text = new TextDecoder().decode(sample);
+  const perfect = unique(candidates)
+    .map((d) => scoreDelimiter(d, scanBytes(sample, { delimiter: d, quote, escape: quote })))
+    .filter((s) => s.fields >= 2 && s.records >= 2 && s.consistency === 1 && !onlyInsideDateTimes(text, s.delimiter));
+  return perfect.length === 1 ? perfect[0] : null;
+}
+
 const DATE_TIME_WITH = (d: string) => new RegExp(String.raw`\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}${d === '\t' ? '\t' : d.replace(/[|]/g, '\\|')} ?\d{1,2}[:.]\d{2}`, 'g');
 
 /** Whether every occurrence of the delimiter in the text sits between a date and a time. */

@@ -17,6 +17,7 @@ import { isUnreadable, unreadableMessage } from './readFault';
 import {
   DELIMITER_CANDIDATES,
   chooseDelimiter,
+  clearDelimiter,
   columnNames,
   decideHeader,
   leadingBlankLines,
@@ -147,10 +148,12 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     else await registerFile(engineFile, file);
     registered = true;
 
-    // Only a delimiter candidate beside our own count on the sample (the full sniff comes once it is chosen).
-    const firstSniff = await sniffCsv(engineFile, { quote }, 2048).catch(() => null);
+    // The engine's sniff only proposes a delimiter beside our own count on the sample: asked only when the
+    // count leaves a question (the full sniff comes once the delimiter is chosen).
+    const clear = o.delimiter ? null : clearDelimiter(sample, DELIMITER_CANDIDATES, quote);
+    const firstSniff = clear || o.delimiter ? null : await sniffCsv(engineFile, { quote }, 2048).catch(() => null);
     const candidates = [...(firstSniff?.delimiter ? [firstSniff.delimiter] : []), ...DELIMITER_CANDIDATES];
-    const chosen = chooseDelimiter(sample, candidates, quote);
+    const chosen = clear ?? chooseDelimiter(sample, candidates, quote);
     const delimiter = o.delimiter ?? chosen.delimiter;
 
     const lead = leadingBlankLines(sample);
