@@ -75,10 +75,9 @@ export async function withSession<T>(fn: (s: Session) => Promise<T>): Promise<T>
 }
 
 /**
- * Connections kept open for single statements (`query`, `exec`): opening and closing one per statement was
- * two of every three round trips to the worker. Only statements that leave nothing on their connection use
- * them; batches with temporary tables and CSV reads (their rejects tables are the connection's) get a fresh
- * connection of their own. A connection whose statement failed is closed, not reused.
+ * Connections kept open between statements (`query`, `exec`, `queryBatch`): opening and closing one per
+ * statement was two of every three round trips to the worker. CSV reads get a fresh connection of their own
+ * (their rejects tables are the connection's). A connection whose statement failed is closed, not reused.
  */
 const idle: Connection[] = [];
 
@@ -103,15 +102,17 @@ export function query(sql: string): Promise<Row[]> {
 
 /**
  * Run queries on one connection after `setup` statements, typically temporary tables the queries share
- * (they belong to the connection, so concurrent batches never see each other's, and go when it closes).
+ * (they belong to the connection, so concurrent batches never see each other's). The setup statements
+ * must replace what they make (`CREATE OR REPLACE TEMP TABLE`): connections are reused. The setup and the
+ * first query go to the worker as one request (the engine runs a script's statements in order and answers
+ * with the last one's rows), so a view's change costs one round trip per query, not per statement.
  */
 export function queryBatch(setup: string[], queries: string[]): Promise<Row[][]> {
-  // Setup statements leave temporary tables on the connection: those batches get one of their own.
-  const connection = setup.length ? (fn: (run: Session['run']) => Promise<Row[][]>) => withSession((s) => fn(s.run)) : withConnection;
-  return connection(async (run) => {
-    for (const sql of setup) await run(sql);
+  for (const sql of setup) if (!/^\s*CREATE OR REPLACE TEMP TABLE /i.test(sql)) throw new Error(`a batch's setup must replace a temporary table: ${sql.slice(0, 60)}`);
+  return withConnection(async (run) => {
     const out: Row[][] = [];
-    for (const sql of queries) out.push(tableToRows(await run(sql)));
+    for (const [i, sql] of queries.entries()) out.push(tableToRows(await run(i === 0 ? [...setup, sql].join(';\n') : sql)));
+    if (!queries.length && setup.length) await run(setup.join(';\n'));
     return out;
   });
 }

@@ -1,5 +1,5 @@
 /** Queries over loaded tables for the first views: previews and weekly counts. */
-import { query, exec, queryBatch } from './index';
+import { query, exec } from './index';
 import { ident, literal } from './sql';
 import type { Row } from './values';
 
@@ -8,12 +8,12 @@ export function dropTable(table: string): Promise<void> {
   return dropTables([table]);
 }
 
-/** Drop several at once: two round trips for the lot, not a pair per table. */
+/** Drop several at once: two round trips for the lot (one script of drops), not a pair per table. */
 export async function dropTables(tables: string[]): Promise<void> {
   if (!tables.length) return;
   const found = await query(`SELECT view_name FROM duckdb_views() WHERE NOT internal AND view_name IN (${tables.map((t) => literal(t)).join(', ')})`);
   const views = new Set(found.map((r) => String(r.view_name)));
-  await queryBatch(tables.map((t) => `DROP ${views.has(t) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`), []);
+  await exec(tables.map((t) => `DROP ${views.has(t) ? 'VIEW' : 'TABLE'} IF EXISTS ${ident(t)}`).join(';\n'));
 }
 
 

@@ -23,7 +23,7 @@ function base(f: Filters, kept: readonly Kept[] = []): string {
 
 /** Statements that keep the chain's costly parts for one view run (on one connection: temporary tables). */
 export function oneOnOneSetupSql(f: Filters): string[] {
-  return KEPT.map((name, i) => `CREATE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'))} SELECT * FROM ${name}`);
+  return KEPT.map((name, i) => `CREATE OR REPLACE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'))} SELECT * FROM ${name}`);
 }
 
 function chainSql(f: Filters): string {

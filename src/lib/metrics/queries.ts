@@ -43,7 +43,7 @@ export const oneOnOne = async (f: Filters) => {
 export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
   const rows = 'view_account_rows';
   const [accounts, correlation, lagged, weekly] = await queryBatch(
-    [`CREATE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
+    [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
     [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
   );
   return { accounts, correlation, lagged, weekly, grain };
@@ -57,6 +57,6 @@ export const goalsView = async (f: Filters) => {
 /** The outcomes as of the window's end once, in a temporary table, for the two queries that read them. */
 export const outcomesView = async (f: Filters) => {
   const rows = 'view_outcome_rows';
-  const [segments, accounts] = await queryBatch([`CREATE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`], [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows)]);
+  const [segments, accounts] = await queryBatch([`CREATE OR REPLACE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`], [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows)]);
   return { segments, accounts };
 };
