@@ -6,11 +6,13 @@ import { managersSql, pairsSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
+import { headline, headlineRow } from '$lib/overview/headline';
 
 const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };
 
 /** Every result set a figure can read, as queries.ts runs it (a new Source fails to type-check until it is here). */
-const QUERIES: Record<Source, string> = {
+type SqlSource = Exclude<Source, 'overview.headline'>;
+const QUERIES: Record<SqlSource, string> = {
   'oneOnOne.managers': managersSql(f),
   'oneOnOne.pairs': pairsSql(f),
   'meetingsOutcomes.accounts': accountsSql(f),
@@ -68,10 +70,13 @@ describe('the figures registry', () => {
 
   it('reads only columns that its metric queries return', async () => {
     const columns = new Map<Source, Set<string>>();
-    for (const [source, text] of Object.entries(QUERIES) as [Source, string][]) {
+    for (const [source, text] of Object.entries(QUERIES) as [SqlSource, string][]) {
       const rows = await sql(`SELECT column_name FROM (DESCRIBE ${text})`);
       columns.set(source, new Set(rows.map((r) => String(r.column_name))));
     }
+    // The overview's headline table is pooled in TypeScript from the rows of the queries above.
+    const period = { accounts: await sql(accountsSql(f)), managers: await sql(managersSql(f)), outcomeSegments: await sql(outcomesBySegmentSql(f)), goalTeams: await sql(goalsByTeamSql(f)) };
+    columns.set('overview.headline', new Set(headline(period, period).flatMap((h) => Object.keys(headlineRow(h)))));
     const missing = FIGURES.flatMap((x) => (x.column === null ? [] : x.sources.filter((s) => !columns.get(s)!.has(x.column!)).map((s) => `${x.id}: no column ${x.column} in ${s}`)));
     expect(missing).toEqual([]);
   });

@@ -6,7 +6,7 @@ import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { sameFilters, type ViewStep } from './undoStep';
 
-export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
+export type Tab = 'overview' | 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
 
 export interface FilterState {
@@ -42,7 +42,7 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
 }
 
 export class ViewState {
-  tab = $state<Tab>('meetings');
+  tab = $state<Tab>('overview');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
   /** Time grain of the volume-and-progress chart. */
   grain = $state<'week' | 'month'>('week');
