@@ -57,7 +57,8 @@ export function goalsByOwnerSql(f: Filters): string {
 export function goalsByTeamSql(f: Filters): string {
   return `${goalBase(f)}
   SELECT team, count(DISTINCT owner)::INTEGER AS owners, count(*)::INTEGER AS goals, avg(progress_pct) AS mean_progress, avg(pacing) AS mean_pacing,
-    count(*) FILTER (at_risk)::INTEGER AS at_risk, count(*) FILTER (status = 'achieved')::INTEGER AS achieved
+    count(*) FILTER (at_risk)::INTEGER AS at_risk, count(*) FILTER (status = 'achieved')::INTEGER AS achieved,
+    count(*) FILTER (status IN ('missed', 'dropped'))::INTEGER AS missed
   FROM g GROUP BY team ORDER BY team`;
 }
 

@@ -33,7 +33,7 @@ type Format = (v: unknown, row: Record<string, unknown>) => string;
 const text: Format = (v) => (v === null || v === undefined ? '—' : String(v));
 const words: Format = (v) => (v === null || v === undefined ? '—' : String(v).replaceAll('_', ' '));
 /** A headline value or its change, by the row's kind: a count, a share (its change in points) or a mean in points. */
-const headlineValue: Format = (v, r) => (r.kind === 'count' ? num(v) : r.kind === 'share' ? pct(v) : pts(v));
+const headlineValue: Format = (v, r) => (r.kind === 'count' ? num(v) : r.kind === 'share' || r.kind === 'latest' ? pct(v) : pts(v));
 const signed = (x: number, digits: string) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${digits}`;
 const headlineChange: Format = (v, r) =>
   typeof v !== 'number' || !Number.isFinite(v) ? '—' : r.kind === 'count' ? signed(v, num(Math.abs(v))) : signed(v, `${num(Math.abs(r.kind === 'share' ? v * 100 : v))} pts`);
@@ -110,7 +110,7 @@ const ENTRIES: Entry[] = [
   { id: 'ov_overdue', column: null, label: 'Outcomes overdue', definition: 'Outcomes overdue on the window’s last day (not achieved, past their due date) ÷ outcomes.', unit: 'share', format: 'share', n: 'outcomes', views: ['overview'] },
   { id: 'ov_coverage', column: null, label: '1:1 coverage', definition: 'Coverage (1:1 consistency) pooled over every manager: weeks with a held 1:1 ÷ weeks the reports were on the team.', unit: 'share', format: 'share', n: 'active weeks', views: ['overview'] },
   { id: 'ov_cancel_rate', column: null, label: '1:1 cancel rate', definition: 'Cancelled (1:1 consistency) pooled over every manager: cancelled 1:1s ÷ 1:1s that were due.', unit: 'share', format: 'share', n: 'due 1:1s', views: ['overview'] },
-  { id: 'ov_goals_on_pace', column: null, label: 'Goals on pace', definition: 'Goals not at risk (Goals: status neither at risk nor off track, and not more than 20 points behind pace) ÷ goals.', unit: 'share', format: 'share', n: 'goals', views: ['overview'] },
+  { id: 'ov_goals_on_pace', column: null, label: 'Goals on pace', definition: 'Goals neither at risk (Goals: status at risk or off track, or open and more than 20 points behind pace) nor missed or dropped ÷ goals, each at its latest check-in (so it has no previous-period change).', unit: 'share', format: 'share', n: 'goals', views: ['overview'] },
   { id: 'ov_previous', column: null, label: 'Previous period', definition: 'The period of the same length as the window (its end capped at the last date in the data) that ends the day before the window starts.', unit: 'text', format: 'text', views: ['overview'] },
   { id: 'ov_figure', column: 'label', label: 'Figure', definition: 'The headline figure.', unit: 'text', format: 'text', dimension: true, sources: ['overview.headline'], views: ['overview'] },
   { id: 'ov_now', column: 'now', label: 'This window', definition: 'The figure over the window.', unit: 'ratio', format: 'headlineValue', sources: ['overview.headline'], views: ['overview'] },
@@ -196,6 +196,7 @@ const ENTRIES: Entry[] = [
   { id: 'goal_mean_progress', column: 'mean_progress', label: 'Mean progress', definition: 'The mean of the goals’ progress % (goal % completion, or (current − start) ÷ (target − start), clamped to 0–100%), over goals with a progress value.', unit: 'percent', format: 'percent', n: 'goals with a progress value', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'mean_pacing', label: 'Mean pacing', definition: 'The mean of the goals’ pacing: progress % minus the share of the goal’s period elapsed at its check-in (points; below 0 is behind schedule).', unit: 'points', format: 'points', n: 'goals with a progress value and dates', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'at_risk', label: 'At risk', count: ['goal at risk', 'goals at risk'], definition: 'Goals with status at risk or off track, or still open and more than 20 points behind pace.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'goal_missed', column: 'missed', label: 'Missed or dropped', count: ['goal missed or dropped', 'goals missed or dropped'], definition: 'Goals whose status is missed or dropped.', unit: 'count', format: 'count', sources: ['goalsView.teams'], views: ['goals', 'overview'] },
   { id: 'goal_achieved', column: 'achieved', label: 'Achieved', count: ['goal achieved', 'goals achieved'], definition: 'Goals whose status is achieved.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'goal', column: 'title', label: 'Goal', definition: 'The goal’s title.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
   { id: 'goal_status', column: 'status', label: 'Status', definition: 'The goal’s status at its latest check-in, as its tool gives it.', unit: 'text', format: 'words', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },

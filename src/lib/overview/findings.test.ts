@@ -7,15 +7,29 @@ const acct = (account: string, segment: string, meetings: number, progress: numb
 });
 
 describe('finding: high touch, low progress by ARR', () => {
-  it('counts the flagged accounts, sums their ARR and names the largest', () => {
-    const f = htlpFinding([acct('Small', 'High', 6, 0, 'high_touch_low_progress', 50_000), acct('Big', 'High', 5, 1, 'high_touch_low_progress', 1_200_000), acct('Fine', 'High', 2, 5, null, 900_000), acct('None', 'Tech', 0, null, null, 1)])!;
-    expect(f.text).toBe('2 accounts had more meetings than their segment’s median yet gained less progress than it, 1.3M ARR in all; the largest, Big (1.2M), had 5 meetings against its segment’s median of 2.0 and gained +1 pts.');
+  // Median meetings 2: "many" is at least max(2 × 2, 2 + 3) = 5.
+  const rows = [
+    acct('Small', 'High', 6, 0, 'high_touch_low_progress', 50_000),
+    acct('Big', 'High', 5, 1, 'high_touch_low_progress', 1_200_000),
+    acct('Near', 'High', 4, 1, 'high_touch_low_progress', 2_000_000),
+    acct('Fine', 'High', 2, 5, null, 900_000),
+    acct('None', 'Tech', 0, null, null, 1)
+  ];
+  it('names the flagged accounts with at least twice their segment’s median meetings, the largest ARR first, beside all flagged', () => {
+    const f = htlpFinding(rows)!;
+    expect(f.text).toBe(
+      '2 accounts had at least twice their segment’s median meetings yet gained less progress than its median, 1.3M ARR; the largest, Big (1.2M), had 5 meetings against a median of 2.0 and gained +1 pts against +5 pts. In all 3 accounts are high touch, low progress (3.3M ARR).'
+    );
     expect(f.evidence.rows.map((r) => r.account)).toEqual(['Big', 'Small']);
-    expect(f.n).toBe('3 accounts with progress gained');
+    expect(f.n).toBe('4 accounts with progress gained');
     expect(f.link).toEqual({ tab: 'meetings' });
   });
-  it('is not emitted when no account is flagged', () => {
-    expect(htlpFinding([acct('Fine', 'High', 2, 5, null, 900_000)])).toBeNull();
+  it('is not emitted when no flagged account has that many meetings, or none is flagged', () => {
+    expect(htlpFinding([rows[2], rows[3]])).toBeNull();
+    expect(htlpFinding([rows[3]])).toBeNull();
+  });
+  it('leaves ARR out when the exports carry none', () => {
+    expect(htlpFinding(rows.map((r) => ({ ...r, arr: null })))!.text).toMatch(/^2 accounts had at least twice their segment’s median meetings yet gained less progress than its median; the most met, Small, had 6 meetings/);
   });
 });
 

@@ -42,21 +42,32 @@ const pp = (x: number) => `${num(Math.abs(x * 100))} pts`;
 
 // ---------------------------------------------------------------------------------------------- accounts
 
-/** High touch, low progress accounts (the Meetings vs outcomes flag), the largest ARR first. */
+/** "Many touches": at least this many times the segment's median meetings, and HTLP_MARGIN more. */
+export const HTLP_MULTIPLE = 2;
+/** …so a segment whose median is 0 or 1 meeting does not make 2 or 3 meetings "many". */
+export const HTLP_MARGIN = 3;
+
+/**
+ * The clearest high touch, low progress accounts (the Meetings vs outcomes flag) with their ARR: those with
+ * at least HTLP_MULTIPLE × their segment's median meetings (and HTLP_MARGIN more), the largest ARR first,
+ * beside every flagged account's ARR.
+ */
 export function htlpFinding(accounts: Row[]): Finding | null {
-  const rows = accounts.filter((a) => a.flag === 'high_touch_low_progress').sort((a, b) => numOf(b.arr) - numOf(a.arr) || String(a.account).localeCompare(String(b.account)));
+  const flagged = accounts.filter((a) => a.flag === 'high_touch_low_progress');
+  const many = (a: Row) => numOf(a.meetings) >= Math.max(HTLP_MULTIPLE * numOf(a.med_meetings), numOf(a.med_meetings) + HTLP_MARGIN);
+  const rows = flagged.filter(many).sort((a, b) => numOf(b.arr) - numOf(a.arr) || numOf(b.meetings) - numOf(a.meetings) || String(a.account).localeCompare(String(b.account)));
   if (!rows.length) return null;
-  const withArr = rows.filter((a) => typeof a.arr === 'number');
-  const arr = withArr.reduce((s, a) => s + numOf(a.arr), 0);
+  const arrOf = (list: Row[]) => (list.some((a) => typeof a.arr === 'number') ? list.reduce((s, a) => s + numOf(a.arr), 0) : null);
+  const arr = arrOf(rows);
+  const all = arrOf(flagged);
   const top = rows[0];
-  const money_ = withArr.length ? `, ${money(arr)} ARR in all` : '';
-  const lead = withArr.length
-    ? `; the largest, ${top.account} (${money(top.arr)}), had ${plural(numOf(top.meetings), 'meeting')} against its segment’s median of ${num(numOf(top.med_meetings), 1)} and gained ${formatFigure('progress_gained', top.progress_gained)}`
-    : '';
+  const lead = `${arr === null ? 'the most met' : 'the largest'}, ${top.account}${arr === null ? '' : ` (${money(top.arr)})`}, had ${plural(numOf(top.meetings), 'meeting')} against a median of ${num(numOf(top.med_meetings), 1)} and gained ${formatFigure('progress_gained', top.progress_gained)} against ${formatFigure('progress_gained', top.med_progress)}`;
   return {
     rule: 'finding_htlp_arr',
     key: 'htlp',
-    text: `${plural(rows.length, 'account')} had more meetings than their segment’s median yet gained less progress than it${money_}${lead}.`,
+    text:
+      `${plural(rows.length, 'account')} had at least twice their segment’s median meetings yet gained less progress than its median${arr === null ? '' : `, ${money(arr)} ARR`}; ${lead}. ` +
+      `In all ${plural(flagged.length, 'account')} ${flagged.length === 1 ? 'is' : 'are'} high touch, low progress${all === null ? '' : ` (${money(all)} ARR)`}.`,
     n: plural(accounts.filter((a) => a.progress_gained !== null && a.progress_gained !== undefined).length, 'account') + ' with progress gained',
     evidence: { columns: ['account', 'segment', 'csm_name', 'arr', 'meetings', 'med_meetings', 'progress_gained', 'med_progress'], rows },
     link: { tab: 'meetings' }

@@ -5,8 +5,8 @@ import { countDiffInterval, headline, headlineRow, intervalExcludesZero, periodV
  * Hand-computed. Accounts A (3 touches, +10 over 2 outcomes), B (no touch, no snapshot), C (5 touches,
  * −4 over 1 outcome): 8 touches, 2 of 3 accounts touched, mean gained (10·2 − 4·1) ÷ 3 = 5.333.
  * Managers 8/10 and 3/10 held weeks, 1/10 and 4/8 cancelled: coverage 11/20, cancel rate 5/18.
- * Outcomes 10 + 5 with 2 + 1 achieved and 1 + 2 overdue: 3 achieved, 3/15 overdue. Goals 4 + 6 with 1 + 3
- * at risk: 6/10 on pace.
+ * Outcomes 10 + 5 with 2 + 1 achieved and 1 + 2 overdue: 3 achieved, 3/15 overdue. Goals 4 + 6 with 1 + 2
+ * at risk and 0 + 1 missed: 6/10 on pace.
  */
 const now: PeriodRows = {
   accounts: [
@@ -23,8 +23,8 @@ const now: PeriodRows = {
     { segment: 'Tech', outcomes: 5, achieved_in_window: 1, overdue: 2 }
   ],
   goalTeams: [
-    { team: 'East', goals: 4, at_risk: 1 },
-    { team: 'West', goals: 6, at_risk: 3 }
+    { team: 'East', goals: 4, at_risk: 1, missed: 0 },
+    { team: 'West', goals: 6, at_risk: 2, missed: 1 }
   ]
 };
 
@@ -76,6 +76,8 @@ describe('overview headline', () => {
     expect(h.ov_progress_gained.change).toBeCloseTo(16 / 3 - 1, 10);
     expect(h.ov_progress_gained.interval).toBeNull(); // a mean: no interval here
     expect(h.ov_coverage.change).toBe(0);
+    // Goals are read at their latest check-in: no previous-period value to compare with.
+    expect([h.ov_goals_on_pace.before, h.ov_goals_on_pace.change, h.ov_goals_on_pace.interval]).toEqual([null, null, null]);
     const alone = headline(now, null);
     expect(alone.every((x) => x.before === null && x.change === null && x.interval === null)).toBe(true);
     expect(headlineRow(h.ov_touches)).toMatchObject({ id: 'ov_touches', label: 'Customer touches', kind: 'count', now: 8, before: 2, change: 6, n: 3, n_before: 1 });

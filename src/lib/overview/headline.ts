@@ -20,7 +20,7 @@ export interface PeriodRows {
  * How a figure's change is judged: a count (Poisson: the difference of two counts has variance their sum),
  * a share (two independent proportions, normal approximation), or a mean with no interval here.
  */
-export type ChangeKind = 'count' | 'share' | 'mean';
+export type ChangeKind = 'count' | 'share' | 'mean' | 'latest';
 
 export interface PeriodValue {
   /** The figure, or null when nothing it counts is in the period (no denominator). */
@@ -72,7 +72,7 @@ export function periodValues(p: PeriodRows): Record<HeadlineId, PeriodValue> {
     ov_overdue: share(sum(p.outcomeSegments, 'overdue'), outcomes),
     ov_coverage: share(sum(p.managers, 'held_weeks'), sum(p.managers, 'active_weeks')),
     ov_cancel_rate: share(sum(p.managers, 'cancelled'), sum(p.managers, 'due')),
-    ov_goals_on_pace: share(goals - sum(p.goalTeams, 'at_risk'), goals)
+    ov_goals_on_pace: share(goals - sum(p.goalTeams, 'at_risk') - sum(p.goalTeams, 'missed'), goals)
   };
 }
 
@@ -84,7 +84,7 @@ const KINDS: Record<HeadlineId, ChangeKind> = {
   ov_overdue: 'share',
   ov_coverage: 'share',
   ov_cancel_rate: 'share',
-  ov_goals_on_pace: 'share'
+  ov_goals_on_pace: 'latest'
 };
 
 /** The 95% interval of the difference of two shares a/n − b/m (null when either n is small). */
@@ -110,7 +110,7 @@ export function headline(now: PeriodRows, before: PeriodRows | null): Headline[]
   return HEADLINE_IDS.map((id) => {
     const kind = KINDS[id];
     const x = a[id];
-    const y = b?.[id] ?? null;
+    const y = kind === 'latest' ? null : (b?.[id] ?? null);
     const change = y && x.value !== null && y.value !== null ? x.value - y.value : null;
     let interval: [number, number] | null = null;
     if (change !== null && y) {
