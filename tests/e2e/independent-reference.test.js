@@ -211,7 +211,7 @@ test('goals: latest check-in, pacing, at risk', () => {
   close(m.goals['a@x.example'].meanProgress, 150 / 3, 'mean progress');
   close(m.goals['a@x.example'].meanPacing, (50 - 2 * e) / 3, 'mean pacing');
   assert.equal(m.goals['a@x.example'].atRisk, 2);
-  assert.deepEqual(m.goals['b@x.example'], { goals: 1, meanProgress: 50, meanPacing: -50, atRisk: 0 });
+  assert.deepEqual(m.goals['b@x.example'], { goals: 1, meanProgress: 50, meanPacing: -50, atRisk: 0, missed: 1 });
 });
 
 test('outcomes: latest snapshot, achieved / open / overdue, median time to first value', () => {
