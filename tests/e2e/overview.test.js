@@ -7,7 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT, startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
-import { loadDemo, overviewFigures, previousWindow } from './independent.js';
+import { computeMetrics, daysOfIso, loadDemo, overviewFigures, previousWindow } from './independent.js';
 import { HIGH_TOUCH_LOW_PROGRESS } from '../../scripts/generate-demo.js';
 
 let browser, site, page, context, problems, demo, win;
@@ -118,6 +118,28 @@ describe('the overview', () => {
       await waitReady(page);
     }
     assert.deepEqual(problems.errors, []);
+  });
+
+  it('shows revenue at stake: the renewals in the next 30, 60 and 90 days with their ARR, and the rows behind them', async () => {
+    await showTab(page, 'overview');
+    const asOf = daysOfIso(computeMetrics(demo, {}).asOf);
+    const cards = await page.$$eval('[data-testid="ov-renewals"]', (els) => els.map((e) => [Number(e.dataset.days), Number(e.dataset.accounts), e.dataset.arr === '' ? null : Number(e.dataset.arr)]));
+    const want = [30, 60, 90].map((days) => {
+      const within = demo.accounts.filter((a) => a.renewal && daysOfIso(a.renewal) - asOf > 0 && daysOfIso(a.renewal) - asOf <= days);
+      return [days, within.length, within.reduce((s, a) => s + a.arr, 0)];
+    });
+    assert.deepEqual(cards, want);
+    assert.ok(want[2][1] > 0, 'the demo has renewals ahead');
+    await page.click('[data-testid="ov-renewals-toggle"]');
+    const rows = await page.$$eval('[data-testid="ov-renewals-table"] tbody tr', (trs) => trs.map((tr) => tr.querySelector('[data-key="renewal_date"]').textContent.trim()));
+    assert.equal(rows.length, want[2][1]);
+    assert.deepEqual(rows, [...rows].sort(), 'soonest first');
+    // A row opens the account's touches.
+    await page.locator('[data-testid="ov-renewals-table"] tbody tr').first().locator('button.link').click();
+    await waitReady(page);
+    assert.match(await page.textContent('[data-testid="drill"] h3'), /^Customer touches with /);
+    await page.locator('[data-testid="drill"] button', { hasText: 'Close' }).click();
+    await page.click('[data-testid="ov-renewals-toggle"]');
   });
 
   it('travels in the link: a link to the overview opens it with its window, and a link made before it keeps its tab', async () => {

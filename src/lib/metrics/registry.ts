@@ -26,7 +26,9 @@ export type Source =
   | 'outcomesView.accounts'
   | 'drill.rows'
   /** Not SQL: the overview's headline table, pooled from the result sets above (src/lib/overview/headline.ts). */
-  | 'overview.headline';
+  | 'overview.headline'
+  /** Not SQL: the renewals ahead (src/lib/overview/revenue.ts), from the account rows. */
+  | 'overview.renewals';
 
 type Format = (v: unknown, row: Record<string, unknown>) => string;
 
@@ -131,8 +133,11 @@ const ENTRIES: Entry[] = [
   { id: 'account', label: 'Account', definition: 'The customer account, as the exports name it.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.rows'], views: ['meetings', 'outcomes', 'drill'] },
   { id: 'segment', label: 'Segment', definition: 'The account’s AX segment: from the accounts export, else from its outcomes.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.segments', 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
   { id: 'csm_name', label: 'CSM', definition: 'The account’s CSM: from the accounts export, else its outcomes, else the CSM who meets it most.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
-  { id: 'arr', label: 'ARR', definition: 'Annual recurring revenue: from the accounts export, else the latest outcome snapshot that carries it (no currency: the export does not say).', unit: 'money', format: 'money', sources: MO_ACCOUNTS, views: ['meetings', 'overview'] },
-  { id: 'renewal_date', label: 'Renewal', definition: 'The account’s renewal date, from the accounts export.', unit: 'date', format: 'text', dimension: true, sources: MO_ACCOUNTS, views: ['meetings', 'overview'] },
+  { id: 'arr', label: 'ARR', definition: 'Annual recurring revenue: from the accounts export, else the latest outcome snapshot that carries it (no currency: the export does not say).', unit: 'money', format: 'money', sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'overview.renewals'], views: ['meetings', 'outcomes', 'overview'] },
+  { id: 'renewal_date', label: 'Renewal', definition: 'The account’s renewal date, from the accounts export.', unit: 'date', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'overview.renewals'], views: ['meetings', 'overview'] },
+  { id: 'days_to_renewal', label: 'Days to renewal', definition: 'Days from the last date in the data to the renewal date; the overview lists renewals 1 to 90 days ahead.', unit: 'days', format: 'days', sources: ['overview.renewals'], views: ['overview'] },
+  { id: 'ov_renewals', column: null, label: 'Renewals in the next 30, 60, 90 days', definition: 'Accounts whose renewal date is 1 to 30 (60, 90) days after the last date in the data, their ARR, and how many have an outcome overdue at the window’s end; each horizon counts the renewals before it.', unit: 'count', format: 'count', n: 'accounts with a renewal date', views: ['overview'] },
+  { id: 'ov_htlp_arr', column: null, label: 'ARR of high touch, low progress', definition: 'The ARR of the high touch, low progress accounts (Meetings vs outcomes) ÷ the ARR of every account with progress gained.', unit: 'share', format: 'share', n: 'accounts with progress gained', views: ['overview'] },
   { id: 'touches', label: 'All touches', count: ['touch', 'touches'], definition: 'Held customer meetings, calls, emails, async and self-service touches in the window.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'meetings', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer touches in the window whose channel is a meeting (an empty channel cell is a meeting).', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'calls', label: 'Calls', count: ['call', 'calls'], definition: 'Held customer touches in the window whose channel is a call.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
