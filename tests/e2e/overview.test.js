@@ -172,3 +172,48 @@ describe('the overview', () => {
     });
   });
 });
+
+describe('touch rates against each segment’s model', () => {
+  it('lists the accounts served well above or below the model, remembers it on the device and carries it in the link', async () => {
+    const { page: p, context: c } = await openPage(browser, site, { viewport: { width: 1440, height: 900 } });
+    try {
+      await waitReady(p, 120_000);
+      await showTab(p, 'meetings');
+      const input = p.locator('[data-testid="touch-model-input"][data-segment="High Touch"]');
+      await input.fill('4');
+      await input.press('Enter');
+      await input.blur();
+      await waitReady(p);
+      const [from, to] = (await p.textContent('[data-testid="window"]')).split('→').map((x) => x.trim());
+      const expected = 4 * ((daysOfIso(to) - daysOfIso(from) + 1) / (365.25 / 12));
+      const accounts = Object.entries(computeMetrics(demo, { from, to }).accounts).filter(([, a]) => a.segment === 'High Touch');
+      const want = accounts.filter(([, a]) => a.touches >= 2 * expected || a.touches <= expected / 2).map(([name]) => name).sort();
+      await p.locator('[data-testid="touch-served"]').waitFor();
+      const more = p.locator('[data-testid="touch-served"] button', { hasText: /^Show all/ });
+      if (await more.count()) await more.click();
+      const got = (await p.$$eval('[data-testid="touch-served"] tbody tr td[data-key="account"]', (tds) => tds.map((t) => t.textContent.trim()))).sort();
+      assert.deepEqual(got, want);
+      assert.ok(want.length > 0, 'the demo has High Touch accounts off the model');
+      // The link carries the model; a fresh browser opening it gets the same list.
+      await p.waitForFunction(() => location.hash.length > 1);
+      const link = p.url();
+      const other = await openPage(browser, site, { viewport: { width: 1440, height: 900 }, path: link.slice(link.indexOf('#')) });
+      try {
+        await waitReady(other.page, 120_000);
+        assert.equal(await other.page.inputValue('[data-testid="touch-model-input"][data-segment="High Touch"]'), '4');
+        assert.equal(await other.page.locator('[data-testid="touch-served"] tbody tr').count(), Math.min(want.length, 200));
+      } finally {
+        await other.context.close();
+      }
+      // This device remembers it: the same browser opened with no link still has it.
+      const again = await c.newPage();
+      await again.goto(site.url);
+      await waitReady(again, 120_000);
+      await again.click('[data-testid="tab-meetings"]');
+      await waitReady(again);
+      assert.equal(await again.inputValue('[data-testid="touch-model-input"][data-segment="High Touch"]'), '4');
+    } finally {
+      await c.close();
+    }
+  });
+});

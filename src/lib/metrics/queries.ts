@@ -7,6 +7,7 @@ import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, 
 import { OPTIONS_SQL } from './options';
 import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
 import { capPeriod, previousPeriod, type Period } from './previousPeriod';
+import { segmentMonthsSql } from './touchModel';
 
 export type { DrillTarget };
 /** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
@@ -48,11 +49,11 @@ export const oneOnOne = async (f: Filters) => {
 /** The per-account rows once, in a temporary table, for the three queries that read them. */
 export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
   const rows = 'view_account_rows';
-  const [accounts, correlation, lagged, weekly] = await queryBatch(
+  const [accounts, correlation, lagged, weekly, segmentMonths] = await queryBatch(
     [`CREATE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
-    [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
+    [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain), segmentMonthsSql(f)]
   );
-  return { accounts, correlation, lagged, weekly, grain };
+  return { accounts, correlation, lagged, weekly, grain, segmentMonths };
 };
 
 export const goalsView = async (f: Filters) => {

@@ -8,11 +8,13 @@ import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, 
 import { drillSql } from './drill';
 import { headline, headlineRow } from '$lib/overview/headline';
 import { renewalRows } from '$lib/overview/revenue';
+import { servedAgainstModel } from '$lib/overview/touchModel';
+import { segmentMonthsSql } from './touchModel';
 
 const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };
 
 /** Every result set a figure can read, as queries.ts runs it (a new Source fails to type-check until it is here). */
-type SqlSource = Exclude<Source, 'overview.headline' | 'overview.renewals'>;
+type SqlSource = Exclude<Source, 'overview.headline' | 'overview.renewals' | 'touchModel.accounts'>;
 const QUERIES: Record<SqlSource, string> = {
   'oneOnOne.managers': managersSql(f),
   'oneOnOne.pairs': pairsSql(f),
@@ -20,6 +22,7 @@ const QUERIES: Record<SqlSource, string> = {
   'meetingsOutcomes.correlation': correlationSql(f),
   'meetingsOutcomes.lagged': laggedCorrelationSql(f),
   'meetingsOutcomes.weekly': weeklySql(f, 'week'),
+  'meetingsOutcomes.segmentMonths': segmentMonthsSql(f),
   'goalsView.owners': goalsByOwnerSql(f),
   'goalsView.teams': goalsByTeamSql(f),
   'goalsView.atRisk': goalsAtRiskSql(f),
@@ -81,6 +84,9 @@ describe('the figures registry', () => {
     const renewals = renewalRows(period.accounts, await sql(outcomesByAccountSql(f)), '2026-03-31');
     expect(renewals.length, 'a renewal in the test data').toBeGreaterThan(0);
     columns.set('overview.renewals', new Set(renewals.flatMap((r) => Object.keys(r))));
+    const served = servedAgainstModel(period.accounts, { High: 100 }, f);
+    expect(served.length, 'an account served below a model').toBeGreaterThan(0);
+    columns.set('touchModel.accounts', new Set(served.flatMap((r) => Object.keys(r))));
     const missing = FIGURES.flatMap((x) => (x.column === null ? [] : x.sources.filter((s) => !columns.get(s)!.has(x.column!)).map((s) => `${x.id}: no column ${x.column} in ${s}`)));
     expect(missing).toEqual([]);
   });

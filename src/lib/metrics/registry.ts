@@ -19,6 +19,9 @@ export type Source =
   | 'meetingsOutcomes.correlation'
   | 'meetingsOutcomes.lagged'
   | 'meetingsOutcomes.weekly'
+  | 'meetingsOutcomes.segmentMonths'
+  /** Not SQL: the accounts served against their segment's touch model (src/lib/overview/touchModel.ts). */
+  | 'touchModel.accounts'
   | 'goalsView.owners'
   | 'goalsView.teams'
   | 'goalsView.atRisk'
@@ -138,6 +141,14 @@ const ENTRIES: Entry[] = [
   { id: 'days_to_renewal', label: 'Days to renewal', definition: 'Days from the last date in the data to the renewal date; the overview lists renewals 1 to 90 days ahead.', unit: 'days', format: 'days', sources: ['overview.renewals'], views: ['overview'] },
   { id: 'ov_renewals', column: null, label: 'Renewals in the next 30, 60, 90 days', definition: 'Accounts whose renewal date is 1 to 30 (60, 90) days after the last date in the data, their ARR, and how many have an outcome overdue at the window’s end; each horizon counts the renewals before it.', unit: 'count', format: 'count', n: 'accounts with a renewal date', views: ['overview'] },
   { id: 'ov_htlp_arr', column: null, label: 'ARR of high touch, low progress', definition: 'The ARR of the high touch, low progress accounts (Meetings vs outcomes) ÷ the ARR of every account with progress gained.', unit: 'share', format: 'share', n: 'accounts with progress gained', views: ['overview'] },
+  { id: 'segment_month', column: 'month', label: 'Month of', definition: 'The calendar month, by its first day (a month the window cuts counts only its days in it).', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'segment_touches', column: 'touches', label: 'Touches', count: ['touch', 'touches'], definition: 'Held customer touches of the segment’s accounts in the month (and the window).', unit: 'count', format: 'count', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'segment_accounts', column: 'accounts', label: 'Accounts', count: ['account', 'accounts'], definition: 'The segment’s accounts in the filters: the n of touches per account.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'per_account', label: 'Touches per account', definition: 'The segment’s touches in the month ÷ its accounts: the rate its touch model is compared with.', unit: 'ratio', format: 'decimal1', n: 'accounts of the segment', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'touch_model', column: null, label: 'Touch model', definition: 'The touches per account and month you expect for a segment (its Appropriate Experience); remembered on this device and carried in the link.', unit: 'ratio', format: 'decimal1', views: ['meetings'] },
+  { id: 'expected_touches', label: 'Model’s touches', definition: 'The segment’s touch model × the window’s months (its days ÷ 30.44).', unit: 'ratio', format: 'decimal1', sources: ['touchModel.accounts'], views: ['meetings'] },
+  { id: 'model_ratio', label: '× model', definition: 'The account’s touches in the window ÷ what its segment’s model calls for; listed at 2 or more (well above) and ½ or less (well below).', unit: 'ratio', format: 'decimal1', sources: ['touchModel.accounts'], views: ['meetings'] },
+  { id: 'served', label: 'Served', definition: 'Above: at least twice the touches its segment’s model calls for; below: at most half.', unit: 'text', format: 'text', sources: ['touchModel.accounts'], views: ['meetings'] },
   { id: 'touches', label: 'All touches', count: ['touch', 'touches'], definition: 'Held customer meetings, calls, emails, async and self-service touches in the window.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'meetings', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer touches in the window whose channel is a meeting (an empty channel cell is a meeting).', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'calls', label: 'Calls', count: ['call', 'calls'], definition: 'Held customer touches in the window whose channel is a call.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },

@@ -128,7 +128,11 @@ describe('decodeView on links it cannot read', () => {
     ['bad JSON', () => `v1.${b64url(utf8('{"t":"goals"'))}`],
     ['JSON that is not an object', () => v1(['goals'])],
     ['JSON null', () => v1(null)],
-    ['unknown key', () => v1({ t: 'goals', x: 1 })],
+    ['unknown key', () => v1({ t: 'goals', zz: 1 })],
+    ['touch model that is not a list', () => v2({ x: { High: 4 } })],
+    ['touch model with a negative rate', () => v2({ x: [['High', -4]] })],
+    ['touch model with a rate as text', () => v2({ x: [['High', '4']] })],
+    ['touch model naming a segment twice', () => v2({ x: [['High', 4], ['High', 2]] })],
     ['tab of the wrong type', () => v1({ t: 3 })],
     ['unknown tab', () => v1({ t: 'admin' })],
     ['unknown preset', () => v1({ w: '8w' })],
@@ -170,6 +174,14 @@ describe('decodeView on links it cannot read', () => {
 
   it('accepts explicit defaults and empty lists a hand-edited link may hold', async () => {
     expect(await decodeView(v2({ t: 'overview', g: 'week', w: '13w', m: [] }))).toEqual({ view: defaultView(), notice: null });
+  });
+});
+
+describe('the touch model in the link', () => {
+  it('round-trips the expected touches per segment, and writes nothing without a model', async () => {
+    const text = await roundTrip(view({ touchModel: { 'High Touch': 4, 'Tech Touch': 0.25, 'R&D 🚀': 1 } }));
+    expect(JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(text.slice(3).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))))).toEqual({ x: [['High Touch', 4], ['Tech Touch', 0.25], ['R&D 🚀', 1]] });
+    expect(await encodeView(view({ touchModel: {} }))).toBe('');
   });
 });
 

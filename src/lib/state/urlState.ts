@@ -14,12 +14,15 @@
  */
 import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
+import { cleanModel, type TouchModel } from '$lib/overview/touchModel';
 
 export interface SharedView {
   tab: Tab;
   filters: FilterState;
   grain: 'week' | 'month';
   drill: DrillTarget | null;
+  /** Expected touches per account and month by segment (empty: no model). */
+  touchModel: TouchModel;
 }
 
 export const FRAGMENT_VERSION = 2;
@@ -38,7 +41,7 @@ const GRAINS = ['week', 'month'] as const;
 
 export function defaultView(): SharedView {
   // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
-  return { tab: 'overview', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null };
+  return { tab: 'overview', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, touchModel: {} };
 }
 
 /** v1 and v2 on the wire (the same keys). Every key is optional and absent means the default. */
@@ -54,6 +57,7 @@ interface Wire {
   s?: string[]; // segments
   k?: string[]; // kinds
   d?: WireDrill;
+  x?: [string, number][]; // touch model: [segment, expected touches per account and month]
 }
 type WireDrill = ['p', string, string, string] | ['m', string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
 const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
@@ -77,6 +81,9 @@ export async function encodeView(v: SharedView): Promise<string> {
   }
   const d = v.drill;
   if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'manager' ? ['m', d.manager, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+
+  const model = Object.entries(v.touchModel ?? {});
+  if (model.length) wire.x = model;
 
   if (Object.keys(wire).length === 0) return '';
   const json = new TextEncoder().encode(JSON.stringify(wire));
@@ -133,7 +140,7 @@ async function read(fragment: string): Promise<SharedView> {
 /** A v1 or v2 body; `absentTab` is the tab a link without one was made on (its version's default). */
 function readWire(raw: unknown, absentTab: Tab): SharedView {
   if (!isRecord(raw)) return fail(DAMAGED);
-  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', ...Object.keys(LISTS)]);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'x', ...Object.keys(LISTS)]);
   const stray = Object.keys(raw).find((k) => !known.has(k));
   if (stray !== undefined) fail(`unknown setting "${stray}"`);
   const w = raw as Wire;
@@ -158,7 +165,21 @@ function readWire(raw: unknown, absentTab: Tab): SharedView {
   }
 
   if (w.d !== undefined) view.drill = readDrill(w.d);
+  if (w.x !== undefined) view.touchModel = readModel(w.x);
   return view;
+}
+
+function readModel(x: unknown): TouchModel {
+  const bad = () => fail('the touch model is not a list of segments and rates');
+  if (!Array.isArray(x) || x.length > MAX_LIST_ENTRIES) return bad();
+  const raw: Record<string, unknown> = {};
+  for (const e of x) {
+    if (!Array.isArray(e) || e.length !== 2 || !isText(e[0])) return bad();
+    raw[e[0]] = e[1];
+  }
+  const model = cleanModel(raw);
+  if (Object.keys(model).length !== x.length) return bad();
+  return model;
 }
 
 function readDrill(d: unknown): DrillTarget {
