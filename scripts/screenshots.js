@@ -20,7 +20,7 @@ for (const colorScheme of ['light', 'dark']) {
   for (const [label, width] of [['wide', 1440], ['narrow', 390]]) {
     const { page, context } = await openPage(browser, site, { viewport: { width, height: 900 }, colorScheme });
     await waitReady(page, 120_000);
-    for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes', 'data']) {
+    for (const tab of ['overview', 'meetings', 'oneonone', 'goals', 'outcomes', 'data']) {
       await showTab(page, tab);
       await page.screenshot({ path: join(out, `${tab}-${colorScheme}-${label}.png`), fullPage: true });
     }

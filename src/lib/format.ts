@@ -16,6 +16,14 @@ export function num(x: unknown, digits = 0): string {
   if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })));
   return f.format(x);
 }
+/** ARR as the page writes it: 1.2M, 350k, 900 (no currency: exports do not say which). */
+export function money(x: unknown): string {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${num(x / 1e6, 1)}M`;
+  if (a >= 1e4) return `${num(x / 1e3)}k`;
+  return num(x);
+}
 export function days(x: unknown): string {
   return typeof x === 'number' && Number.isFinite(x) ? `${Math.round(x)} d` : '—';
 }

@@ -157,10 +157,10 @@ describe('every view fits its box', () => {
           const tabs = await page.$$eval('[role="tab"]', (els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ top: Math.round(r.top), right: r.right })));
           assert.equal(new Set(tabs.map((t) => t.top)).size, 1, 'the tabs are on one line');
           assert.ok(tabs.every((t) => t.right <= width), 'every tab is in sight');
-          // The first screen shows a number.
-          const headline = await page.locator('[data-testid="mo-headline"]').boundingBox();
+          // The first screen (the Overview) shows a number.
+          const headline = await page.locator('[data-testid="ov-figure"]').first().boundingBox();
           assert.ok(headline && headline.y + headline.height <= page.viewportSize().height, `the headline figures are below the first screen (${headline?.y})`);
-          for (const tab of ['meetings', 'oneonone', 'goals', 'outcomes']) {
+          for (const tab of ['overview', 'meetings', 'oneonone', 'goals', 'outcomes']) {
             await showTab(page, tab);
             assert.deepEqual(await page.evaluate(overflowReport), [], `${tab} at ${width} px, ${colorScheme}`);
           }
@@ -229,6 +229,7 @@ describe('exported charts carry their context', () => {
     const { page, context } = await openPage(browser, site, { viewport: { width: 1440, height: 900 }, contextOptions: { acceptDownloads: true } });
     try {
       await waitReady(page, 120_000);
+      await showTab(page, 'meetings');
       await page.selectOption('[data-testid="filter-window"]', 'all');
       await waitReady(page);
       await page.selectOption('[data-testid="filter-segments"]', { index: 1 });

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   parseCsv, csvRecords, daysFromCivil, isoOfDays, mondayOf, isoWeekLabel, daysOfIso, isoOfUs, isoOfDayFirst,
-  averageRanks, spearman, median, demoFromTexts, loadDemo, computeMetrics
+  averageRanks, spearman, median, demoFromTexts, loadDemo, computeMetrics, overviewFigures, previousWindow
 } from './independent.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -211,7 +211,7 @@ test('goals: latest check-in, pacing, at risk', () => {
   close(m.goals['a@x.example'].meanProgress, 150 / 3, 'mean progress');
   close(m.goals['a@x.example'].meanPacing, (50 - 2 * e) / 3, 'mean pacing');
   assert.equal(m.goals['a@x.example'].atRisk, 2);
-  assert.deepEqual(m.goals['b@x.example'], { goals: 1, meanProgress: 50, meanPacing: -50, atRisk: 0 });
+  assert.deepEqual(m.goals['b@x.example'], { goals: 1, meanProgress: 50, meanPacing: -50, atRisk: 0, missed: 1 });
 });
 
 test('outcomes: latest snapshot, achieved / open / overdue, median time to first value', () => {
@@ -307,4 +307,32 @@ test('smoke: the generated demo shows the planted patterns (window 2026-05-04 â€
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('overview: the previous period, and the headline figures pooled over a window', () => {
+  // 2026-08-03 â€¦ 2026-10-30 is 89 days: the previous period is the 89 days ending 2026-08-02.
+  assert.deepEqual(previousWindow('2026-08-03', '2026-10-30'), { from: '2026-05-06', to: '2026-08-02' });
+  assert.deepEqual(previousWindow('2026-03-02', '2026-03-08'), { from: '2026-02-23', to: '2026-03-01' });
+  const o = (id, account, asOf, progress, status, due) => ({ id, account, title: id, progress, status, start: '2026-01-01', due, firstValue: null, asOf });
+  const demo = {
+    people: [person('r@x.example')],
+    accounts: [{ account: 'X', segment: 'High' }, { account: 'Y', segment: 'High' }],
+    meetings: [
+      cust('2026-03-03', 'X'), cust('2026-03-04', 'X', 'held', 'email'), cust('2026-03-05', 'X', 'cancelled'),
+      one('2026-03-02', 'r@x.example'), one('2026-03-09', 'r@x.example', 'cancelled'), one('2026-03-16', 'r@x.example')
+    ],
+    outcomes: [
+      o('o1', 'X', '2026-02-27', 40, 'in_progress', '2026-12-31'), o('o1', 'X', '2026-03-10', 100, 'achieved', '2026-12-31'), // achieved in the window: +60
+      o('o2', 'Y', '2026-03-12', 30, 'in_progress', '2026-03-15'), // overdue at 2026-03-20: +30 (none before)
+      o('o3', 'Y', '2026-04-30', 10, 'in_progress', '2026-12-31') // no snapshot by the window's end: not counted
+    ],
+    goals: []
+  };
+  const x = overviewFigures(demo, '2026-03-02', '2026-03-20');
+  // X: 2 held touches; Y: none. Mean gained over o1 (+60) and o2 (+30) = 45. Pair: weeks 03-02, 03-09, 03-16 active, 2 held.
+  assert.deepEqual(
+    { touches: x.touches, accounts: x.accounts, touched: x.accountsTouched, outcomes: x.outcomes, achieved: x.achieved, overdue: x.overdue, moved: x.outcomesMoved, active: x.activeWeeks, held: x.heldWeeks, due: x.due, cancelled: x.cancelled },
+    { touches: 2, accounts: 2, touched: 1, outcomes: 2, achieved: 1, overdue: 1, moved: 2, active: 3, held: 2, due: 3, cancelled: 1 }
+  );
+  close(x.progressGained, 45, 'mean progress gained');
 });

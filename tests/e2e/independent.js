@@ -285,7 +285,10 @@ export function demoFromTexts(texts) {
   const person = (s) => { const k = key(s); return k.includes('@') ? k : byName.get(k) ?? k; };
   for (const p of people) { p.manager = p.managerName ? person(p.managerName) : null; delete p.managerName; }
 
-  const accounts = rec('accounts.csv').map((r) => ({ account: r['Account Name'].trim(), segment: blankToNull(r['Customer Segment']) }));
+  const accounts = rec('accounts.csv').map((r) => ({
+    account: r['Account Name'].trim(), segment: blankToNull(r['Customer Segment']),
+    arr: blankToNull(r['Annual Recurring Revenue']) === null ? null : parseFloat(r['Annual Recurring Revenue']), renewal: blankToNull(r['Renewal Date']) === null ? null : isoOfDayFirst(r['Renewal Date'])
+  }));
 
   const meetings = [];
   for (const r of rec('outlook_1on1s.csv')) {
@@ -419,7 +422,8 @@ export function computeMetrics(demo, opts = {}) {
     const [ts, te] = tenureOf(csm);
     const active = windowWeeks.filter((w) => w <= te && w + 6 >= ts);
     const activeSet = new Set(active);
-    const heldWeekSet = new Set(list.filter((m) => m.status === 'held').map((m) => mondayOf(m.d)));
+    // A held week has a held 1:1 in the window: at a window's edge weeks, only the days inside it count.
+    const heldWeekSet = new Set(list.filter((m) => m.status === 'held' && inWindow(m.d)).map((m) => mondayOf(m.d)));
     const isHeld = (w) => activeSet.has(w) && heldWeekSet.has(w);
     const heldWeeks = active.filter(isHeld).length;
 
@@ -590,13 +594,14 @@ export function computeMetrics(demo, opts = {}) {
     const status = g.status ?? null;
     const open = status ? !TERMINAL.has(status) : progress !== null && progress < 100;
     const atRisk = status === 'at_risk' || status === 'off_track' || (open && pacing !== null && pacing < -20);
-    const o = (goals[key(g.owner)] ??= { goals: 0, _p: [], _pace: [], atRisk: 0 });
+    const o = (goals[key(g.owner)] ??= { goals: 0, _p: [], _pace: [], atRisk: 0, missed: 0 });
     o.goals++;
+    if (status === 'missed' || status === 'dropped') o.missed++;
     if (progress !== null) o._p.push(progress);
     if (pacing !== null) o._pace.push(pacing);
     if (atRisk) o.atRisk++;
   }
-  for (const [k, o] of Object.entries(goals)) goals[k] = { goals: o.goals, meanProgress: mean(o._p), meanPacing: mean(o._pace), atRisk: o.atRisk };
+  for (const [k, o] of Object.entries(goals)) goals[k] = { goals: o.goals, meanProgress: mean(o._p), meanPacing: mean(o._pace), atRisk: o.atRisk, missed: o.missed };
 
   // --- Outcomes -------------------------------------------------------------------------------------------
   const outcomes = {};
@@ -621,4 +626,61 @@ export function computeMetrics(demo, opts = {}) {
     window: { from: isoOfDays(from), to: isoOfDays(to) },
     managers, pairs, accounts, spearman: sp, goals, outcomes
   };
+}
+
+/**
+ * The overview's headline figures (docs/METRICS.md, Overview) for a window [from, to] (ISO dates), from the
+ * figures above and an outcome pass of its own: customer touches, accounts touched, mean progress gained
+ * over outcomes, outcomes achieved in the window and overdue at its end, pooled 1:1 coverage and cancel
+ * rate, and goals on pace (not at risk, not missed or dropped).
+ */
+export function overviewFigures(demo, from, to) {
+  const m = computeMetrics(demo, { from, to, onlyActivePairs: true, goalsInWindow: true });
+  const accounts = Object.values(m.accounts);
+  const moved = accounts.filter((a) => a.progressGained !== null);
+  const outcomesMoved = moved.reduce((s, a) => s + a.outcomesInWindow, 0);
+  const managers = Object.values(m.managers);
+  const sum = (xs, f) => xs.reduce((s, x) => s + f(x), 0);
+
+  // Outcomes as of the window's end: each one's latest snapshot by then (rows without a snapshot date count
+  // at their due date), achieved by status or progress, overdue when not achieved and due before the end.
+  const f = daysOfIso(from);
+  const t = Math.min(daysOfIso(to), daysOfIso(m.asOf));
+  const byOutcome = new Map();
+  (demo.outcomes ?? []).forEach((o, i) => {
+    const id = o.id ?? `${key(o.account)}|${key(o.title)}`;
+    if (!byOutcome.has(id)) byOutcome.set(id, []);
+    byOutcome.get(id).push({ ...o, i, eff: daysOfIso(o.asOf) ?? daysOfIso(o.due) ?? daysOfIso(m.asOf) });
+  });
+  const latestBy = (list, d) => list.filter((s) => s.eff <= d).sort((a, b) => a.eff - b.eff || a.i - b.i).at(-1) ?? null;
+  const isAchieved = (s) => s !== null && (s.status === 'achieved' || (s.progress !== null && s.progress >= 100));
+  let outcomes = 0, achieved = 0, overdue = 0;
+  for (const list of byOutcome.values()) {
+    const l = latestBy(list, t);
+    if (!l) continue;
+    outcomes++;
+    if (isAchieved(l) && !isAchieved(latestBy(list, f - 1))) achieved++;
+    if (!isAchieved(l) && daysOfIso(l.due) !== null && daysOfIso(l.due) < t) overdue++;
+  }
+
+  // Goals whose period overlaps the window, at their latest check-in.
+  const goals = Object.values(m.goals);
+  return {
+    touches: sum(accounts, (a) => a.touches),
+    accounts: accounts.length,
+    accountsTouched: accounts.filter((a) => a.touches > 0).length,
+    progressGained: outcomesMoved ? sum(moved, (a) => a.progressGained * a.outcomesInWindow) / outcomesMoved : null,
+    outcomesMoved,
+    outcomes, achieved, overdue,
+    activeWeeks: sum(managers, (x) => x.activeWeeks), heldWeeks: sum(managers, (x) => x.heldWeeks),
+    due: sum(managers, (x) => x.due), cancelled: sum(managers, (x) => x.cancelled),
+    goals: sum(goals, (g) => g.goals), goalsOnPace: sum(goals, (g) => g.goals - g.atRisk - g.missed)
+  };
+}
+
+/** The previous period of the same length: it ends the day before the window starts. */
+export function previousWindow(from, to) {
+  const f = daysOfIso(from);
+  const days = daysOfIso(to) - f + 1;
+  return { from: isoOfDays(f - days), to: isoOfDays(f - 1) };
 }

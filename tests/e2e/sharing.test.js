@@ -86,9 +86,9 @@ test('a published folder opens ready under a sub-path, and a link with a fragmen
     await waitReady(page);
     await page.selectOption('[data-testid="filter-window"]', '26w');
     await waitReady(page);
-    await page.waitForFunction(() => location.hash.startsWith('#v1'));
+    await page.waitForFunction(() => location.hash.startsWith('#v2'));
     const link = page.url();
-    assert.ok(link.startsWith(`${pub.url}#v1`), link);
+    assert.ok(link.startsWith(`${pub.url}#v2`), link);
     const expected = await viewSignature(page);
     assert.equal(expected.tab, 'tab-oneonone');
     // "Copy link" puts exactly this address on the clipboard.
@@ -149,7 +149,7 @@ test('a link whose fragment is damaged or from elsewhere opens the default view 
     await waitReady(page);
     const notice = await page.locator('[data-testid="link-notice"]').textContent();
     assert.match(notice, /could not be read .*showing the default view/);
-    assert.equal(await page.getAttribute('[role="tab"][aria-selected="true"]', 'id'), 'tab-meetings');
+    assert.equal(await page.getAttribute('[role="tab"][aria-selected="true"]', 'id'), 'tab-overview');
     assert.ok((await page.locator('[data-testid="file-report"]').count()) > 0, 'the page still opened its data');
     assert.deepEqual(problems.errors, []);
     await context.close();

@@ -21,15 +21,17 @@ export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_facts', 'cu
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
   // Every account any table names; segment and CSM from the accounts report, else its outcomes, else the
-  // CSM who meets it most.
+  // CSM who meets it most; ARR from the accounts report, else the latest outcome snapshot that carries it;
+  // the renewal date from the accounts report.
   `CREATE OR REPLACE TABLE account_dim AS
    WITH acct AS (
      SELECT account FROM accounts UNION SELECT account FROM outcomes WHERE account IS NOT NULL
      UNION SELECT account FROM meetings WHERE kind = 'customer' AND account IS NOT NULL)
-   SELECT x.account, coalesce(ac.segment, os.segment) AS segment, coalesce(ac.csm, os.csm, mc.csm) AS csm
+   SELECT x.account, coalesce(ac.segment, os.segment) AS segment, coalesce(ac.csm, os.csm, mc.csm) AS csm,
+     coalesce(ac.arr, os.arr) AS arr, ac.renewal_date
    FROM acct x
    LEFT JOIN accounts ac USING (account)
-   LEFT JOIN (SELECT account, any_value(segment) AS segment, any_value(csm) AS csm FROM outcomes WHERE account IS NOT NULL GROUP BY account) os USING (account)
+   LEFT JOIN (SELECT account, any_value(segment) AS segment, any_value(csm) AS csm, arg_max(arr, as_of) AS arr FROM outcomes WHERE account IS NOT NULL GROUP BY account) os USING (account)
    LEFT JOIN (SELECT account, mode(csm) AS csm FROM meetings WHERE account IS NOT NULL GROUP BY account) mc USING (account)`,
   // One narrow row per dated meeting (n = 1; the rollups below sum n), in date order: the views' counts
   // read this with the window as constants, so the engine skips the row groups outside it. (Grouping by

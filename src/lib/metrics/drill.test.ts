@@ -4,7 +4,7 @@ import type { Row } from '$lib/engine/values';
 import { drillSplitSql, drillSql, type DrillTarget } from './drill';
 import { NO_FILTERS, type Filters } from './filters';
 import { accountsSql, weeklySql } from './meetingsOutcomes';
-import { pairsSql } from './oneOnOne';
+import { managersSql, pairsSql } from './oneOnOne';
 
 describe('drill-down', () => {
   beforeAll(async () => {
@@ -126,6 +126,20 @@ describe('a mark counts exactly the rows its drill-down lists', () => {
       expect(parts.cancelled ?? 0).toBe(p.cancelled);
       expect(parts.rescheduled ?? 0).toBe(p.rescheduled);
       expect((parts.held ?? 0) + (parts.cancelled ?? 0) + (parts.rescheduled ?? 0) + (parts.no_show ?? 0)).toBe(p.due);
+    }
+  });
+
+  it.each(windows.slice(0, 4).map((f) => [label(f), f]))('a manager (an overview finding): %s', async (_, f) => {
+    const managers = await sql(managersSql(f as Filters));
+    expect(managers.length).toBeGreaterThan(0);
+    for (const m of managers) {
+      const t: DrillTarget = { type: 'manager', manager: String(m.manager), label: '' };
+      const parts = await split(t, f as Filters);
+      expect((await rowsOf(t, f as Filters)).length).toBe(sumOf(parts));
+      expect(sumOf(parts), `${m.manager}: due`).toBe(m.due);
+      expect(parts.cancelled ?? 0).toBe(m.cancelled);
+      expect(parts.rescheduled ?? 0).toBe(m.rescheduled);
+      expect(parts.scheduled ?? 0).toBe(0);
     }
   });
 });

@@ -4,16 +4,19 @@
  * mark's count (touches.ts), so the drill lists exactly the rows the mark counts.
  */
 import { literal } from '$lib/engine/sql';
-import { dateLiteral, paramsCte, type Filters } from './filters';
+import { dateLiteral, meetingPeopleWhere, paramsCte, type Filters } from './filters';
+import { isDueOneOnOne } from './oneOnOne';
 import { accountTouchFilter, heldCustomerTouch, periodTouchFilter } from './touches';
 
 export type DrillTarget =
   | { type: 'pair'; manager: string; csm: string; label: string }
+  /** A manager's 1:1s that were due in the window (held, cancelled, rescheduled, no-show): what their rates count. */
+  | { type: 'manager'; manager: string; label: string }
   | { type: 'account'; account: string; label: string }
   | { type: 'period'; start: string; grain: 'week' | 'month'; label: string };
 
 /** What a drill's rows are, and so how they split: touches by channel, 1:1s by status. */
-export const drillSplitsBy = (t: DrillTarget): 'channel' | 'status' => (t.type === 'pair' ? 'status' : 'channel');
+export const drillSplitsBy = (t: DrillTarget): 'channel' | 'status' => (t.type === 'pair' || t.type === 'manager' ? 'status' : 'channel');
 
 /** Rows behind a drill are listed up to this many; the split and the heading count every one. */
 export const DRILL_ROW_LIMIT = 50_000;
@@ -21,6 +24,7 @@ export const DRILL_ROW_LIMIT = 50_000;
 /** The condition on a meetings row `m` that makes it one of the rows the mark counts (the window aside). */
 function behindWhere(t: DrillTarget, f: Filters): string {
   if (t.type === 'pair') return `m.kind = 'one_on_one' AND m.manager = ${literal(t.manager)} AND m.csm = ${literal(t.csm)}`;
+  if (t.type === 'manager') return `${isDueOneOnOne('m')} AND m.manager = ${literal(t.manager)} AND ${meetingPeopleWhere(f, 'm')}`;
   if (t.type === 'account') return `${heldCustomerTouch('m')} AND m.account = ${literal(t.account)} AND ${accountTouchFilter(f, 'm')}`;
   return `${heldCustomerTouch('m')} AND date_trunc(${literal(t.grain)}, m.start_at)::DATE = ${dateLiteral(t.start)} AND ${periodTouchFilter(f, 'm')}`;
 }

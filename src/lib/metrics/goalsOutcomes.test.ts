@@ -47,8 +47,18 @@ describe('goals', () => {
   });
   it('pools goals per team', async () => {
     const [east] = await sql(goalsByTeamSql(f));
-    expect(east).toMatchObject({ team: 'East', owners: 2, goals: 3, at_risk: 2, achieved: 0 });
+    expect(east).toMatchObject({ team: 'East', owners: 2, goals: 3, at_risk: 2, achieved: 0, missed: 0 });
     expect(east.mean_progress).toBeCloseTo((60 + 20 + 70) / 3, 9);
+  });
+  it('counts the goals missed or dropped per team (not on pace for the overview)', async () => {
+    await sql(`INSERT INTO goals VALUES ('g9', 'Churn', 'sam@x', 'dana@x', 'missed', 30, DATE '2026-01-01', DATE '2026-02-28', TIMESTAMP '2026-02-28 00:00:00', 1, 9),
+      ('g10', 'Pilot', 'sam@x', 'dana@x', 'dropped', 0, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-01 00:00:00', 1, 10)`);
+    try {
+      const [east] = await sql(goalsByTeamSql(f));
+      expect(east).toMatchObject({ goals: 5, missed: 2, at_risk: 2 }); // a missed or dropped goal is closed, so not at risk
+    } finally {
+      await sql(`DELETE FROM goals WHERE goal_id IN ('g9', 'g10')`);
+    }
   });
   it('lists the goals at risk, worst pacing first', async () => {
     const rows = await sql(goalsAtRiskSql(f));

@@ -57,7 +57,8 @@ export function goalsByOwnerSql(f: Filters): string {
 export function goalsByTeamSql(f: Filters): string {
   return `${goalBase(f)}
   SELECT team, count(DISTINCT owner)::INTEGER AS owners, count(*)::INTEGER AS goals, avg(progress_pct) AS mean_progress, avg(pacing) AS mean_pacing,
-    count(*) FILTER (at_risk)::INTEGER AS at_risk, count(*) FILTER (status = 'achieved')::INTEGER AS achieved
+    count(*) FILTER (at_risk)::INTEGER AS at_risk, count(*) FILTER (status = 'achieved')::INTEGER AS achieved,
+    count(*) FILTER (status IN ('missed', 'dropped'))::INTEGER AS missed
   FROM g GROUP BY team ORDER BY team`;
 }
 
@@ -120,6 +121,6 @@ export function outcomesByAccountSql(f: Filters, rowsFrom?: string): string {
     avg(progress_pct) AS mean_progress, count(*) FILTER (state = 'achieved')::INTEGER AS achieved,
     count(*) FILTER (state = 'open')::INTEGER AS open, count(*) FILTER (state = 'overdue')::INTEGER AS overdue,
     count(*) FILTER (achieved_in_window)::INTEGER AS achieved_in_window, avg(gained) AS mean_gained,
-    median(days_to_value) AS median_days_to_value
-  FROM o LEFT JOIN person_names n ON n.person_key = o.csm GROUP BY account ORDER BY overdue DESC, mean_progress`;
+    median(days_to_value) AS median_days_to_value, any_value(ad.arr) AS arr
+  FROM o LEFT JOIN person_names n ON n.person_key = o.csm LEFT JOIN (SELECT account, arr FROM account_dim) ad USING (account) GROUP BY account ORDER BY overdue DESC, mean_progress`;
 }

@@ -37,7 +37,8 @@ function accountBase(f: Filters, rowsFrom?: string): string {
   rows AS (
     SELECT a.account, a.segment, a.csm, coalesce(t.meetings, 0) AS meetings, coalesce(t.touches, 0) AS touches,
       coalesce(t.calls, 0) AS calls, coalesce(t.emails, 0) AS emails, coalesce(t.async, 0) AS async, coalesce(t.self_service, 0) AS self_service,
-      coalesce(t.other_channel, 0) AS other_channel, g.progress_gained, coalesce(g.outcomes, 0) AS outcomes
+      coalesce(t.other_channel, 0) AS other_channel, g.progress_gained, coalesce(g.outcomes, 0) AS outcomes,
+      a.arr, strftime(a.renewal_date, '%Y-%m-%d') AS renewal_date
     FROM a LEFT JOIN touch t USING (account) LEFT JOIN gain g USING (account)
     WHERE ${accountWhere(f, 'a')}),
   ${medians}`;

@@ -8,6 +8,7 @@ export const BEGIN = '<!-- figures:begin (generated from src/lib/metrics/registr
 export const END = '<!-- figures:end -->';
 
 const VIEW_TITLES: Record<View, string> = {
+  overview: 'Overview',
   meetings: 'Meetings vs outcomes',
   oneonone: '1:1 consistency',
   goals: 'Goals',

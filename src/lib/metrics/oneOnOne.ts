@@ -4,6 +4,11 @@
  */
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
 
+const DUE_STATUSES = `('held', 'cancelled', 'rescheduled', 'no_show')`;
+/** A 1:1 that was due (the denominator of the cancel and reschedule rates), on a meetings row `r` with a manager and a report. */
+export const isDueOneOnOne = (r: string) =>
+  `${r}.kind = 'one_on_one' AND ${r}.manager IS NOT NULL AND ${r}.csm IS NOT NULL AND ${r}.status IN ${DUE_STATUSES}`;
+
 /** The tables a view run keeps for its three queries (in this order: each reads the ones before it). */
 export const KEPT = ['wk_status', 'pair_stats', 'streaks'] as const;
 export type Kept = (typeof KEPT)[number];
@@ -72,7 +77,7 @@ function chainSql(f: Filters): string {
     SELECT p.manager, p.csm,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
-      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ('held', 'cancelled', 'rescheduled', 'no_show'))::INTEGER AS due,
+      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ${DUE_STATUSES})::INTEGER AS due,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'rescheduled')::INTEGER AS rescheduled,
       (SELECT count(*) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm)::INTEGER AS held_count,

@@ -6,6 +6,8 @@ import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, week
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
 import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
+import { capPeriod, previousPeriod, type Period } from './previousPeriod';
+import { segmentMonthsSql } from './touchModel';
 
 export type { DrillTarget };
 /** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
@@ -42,11 +44,11 @@ export const oneOnOne = async (f: Filters) => {
 /** The per-account rows once, in a temporary table, for the three queries that read them. */
 export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
   const rows = 'view_account_rows';
-  const [accounts, correlation, lagged, weekly] = await queryBatch(
+  const [accounts, correlation, lagged, weekly, segmentMonths] = await queryBatch(
     [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
-    [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain)]
+    [accountsSql(f, rows), correlationSql(f, rows), laggedCorrelationSql(f, rows), weeklySql(f, grain), segmentMonthsSql(f)]
   );
-  return { accounts, correlation, lagged, weekly, grain };
+  return { accounts, correlation, lagged, weekly, grain, segmentMonths };
 };
 
 export const goalsView = async (f: Filters) => {
@@ -60,3 +62,26 @@ export const outcomesView = async (f: Filters) => {
   const [segments, accounts] = await queryBatch([`CREATE OR REPLACE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`], [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows)]);
   return { segments, accounts };
 };
+
+/**
+ * The overview: the rows its headline pools and its findings read, for the window and the previous period of
+ * the same length (none when that period ends before the data starts). Only the figures' existing queries,
+ * on the derived tables; the previous period needs only what the headline pools.
+ */
+export const overview = async (f: Filters, asOf: string, firstDay: string) => {
+  const window: Period = capPeriod(f, asOf);
+  const prev = window.from <= window.to ? previousPeriod(window) : null;
+  const pf: Filters = { ...f, ...(prev ?? window) };
+  const rows = 'view_account_rows';
+  const outcomes = 'view_outcome_rows';
+  const [accounts, correlation, managers, outcomeSegments, outcomeAccounts, goalTeams] = await queryBatch(
+    [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`, `CREATE OR REPLACE TEMP TABLE ${outcomes} AS ${outcomeRowsSql(f)}`],
+    [accountsSql(f, rows), correlationSql(f, rows), managersSql(f), outcomesBySegmentSql(f, outcomes), outcomesByAccountSql(f, outcomes), goalsByTeamSql(f)]
+  );
+  const before =
+    !prev || prev.to < firstDay
+      ? null
+      : await queryBatch([], [accountRowsSql(pf), managersSql(pf), outcomesBySegmentSql(pf), goalsByTeamSql(pf)]).then(([a, m, o, g]) => ({ accounts: a, managers: m, outcomeSegments: o, goalTeams: g }));
+  return { window, previous: before ? prev : null, asOf, now: { accounts, managers, outcomeSegments, goalTeams }, correlation, outcomeAccounts, before };
+};
+export type OverviewData = Awaited<ReturnType<typeof overview>>;

@@ -6,17 +6,23 @@ import { managersSql, pairsSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
+import { headline, headlineRow } from '$lib/overview/headline';
+import { renewalRows } from '$lib/overview/revenue';
+import { servedAgainstModel } from '$lib/overview/touchModel';
+import { segmentMonthsSql } from './touchModel';
 
 const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };
 
 /** Every result set a figure can read, as queries.ts runs it (a new Source fails to type-check until it is here). */
-const QUERIES: Record<Source, string> = {
+type SqlSource = Exclude<Source, 'overview.headline' | 'overview.renewals' | 'touchModel.accounts'>;
+const QUERIES: Record<SqlSource, string> = {
   'oneOnOne.managers': managersSql(f),
   'oneOnOne.pairs': pairsSql(f),
   'meetingsOutcomes.accounts': accountsSql(f),
   'meetingsOutcomes.correlation': correlationSql(f),
   'meetingsOutcomes.lagged': laggedCorrelationSql(f),
   'meetingsOutcomes.weekly': weeklySql(f, 'week'),
+  'meetingsOutcomes.segmentMonths': segmentMonthsSql(f),
   'goalsView.owners': goalsByOwnerSql(f),
   'goalsView.teams': goalsByTeamSql(f),
   'goalsView.atRisk': goalsAtRiskSql(f),
@@ -39,8 +45,8 @@ beforeAll(async () => {
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR, start_date DATE, end_date DATE);
     INSERT INTO people VALUES ('dana@x', 'Dana', NULL, 'East', NULL, NULL), ('alex@x', 'Alex', 'dana@x', 'East', NULL, NULL);
     CREATE OR REPLACE TABLE person_names AS SELECT person_key, name FROM people;
-    CREATE OR REPLACE TABLE accounts (account VARCHAR, segment VARCHAR, csm VARCHAR);
-    INSERT INTO accounts VALUES ('Acme', 'High', 'alex@x'), ('Globex', 'Tech', 'alex@x');
+    CREATE OR REPLACE TABLE accounts (account VARCHAR, segment VARCHAR, csm VARCHAR, arr DOUBLE, renewal_date DATE);
+    INSERT INTO accounts VALUES ('Acme', 'High', 'alex@x', 250000, DATE '2026-05-15'), ('Globex', 'Tech', 'alex@x', NULL, NULL);
     CREATE OR REPLACE TABLE outcomes (outcome_id VARCHAR, account VARCHAR, segment VARCHAR, csm VARCHAR, status VARCHAR, progress_pct DOUBLE,
       start_date DATE, due_date DATE, first_value_date DATE, as_of DATE, source_id INTEGER, source_row INTEGER);
     INSERT INTO outcomes VALUES
@@ -68,10 +74,19 @@ describe('the figures registry', () => {
 
   it('reads only columns that its metric queries return', async () => {
     const columns = new Map<Source, Set<string>>();
-    for (const [source, text] of Object.entries(QUERIES) as [Source, string][]) {
+    for (const [source, text] of Object.entries(QUERIES) as [SqlSource, string][]) {
       const rows = await sql(`SELECT column_name FROM (DESCRIBE ${text})`);
       columns.set(source, new Set(rows.map((r) => String(r.column_name))));
     }
+    // The overview's headline table is pooled in TypeScript from the rows of the queries above.
+    const period = { accounts: await sql(accountsSql(f)), managers: await sql(managersSql(f)), outcomeSegments: await sql(outcomesBySegmentSql(f)), goalTeams: await sql(goalsByTeamSql(f)) };
+    columns.set('overview.headline', new Set(headline(period, period).flatMap((h) => Object.keys(headlineRow(h)))));
+    const renewals = renewalRows(period.accounts, await sql(outcomesByAccountSql(f)), '2026-03-31');
+    expect(renewals.length, 'a renewal in the test data').toBeGreaterThan(0);
+    columns.set('overview.renewals', new Set(renewals.flatMap((r) => Object.keys(r))));
+    const served = servedAgainstModel(period.accounts, { High: 100 }, f);
+    expect(served.length, 'an account served below a model').toBeGreaterThan(0);
+    columns.set('touchModel.accounts', new Set(served.flatMap((r) => Object.keys(r))));
     const missing = FIGURES.flatMap((x) => (x.column === null ? [] : x.sources.filter((s) => !columns.get(s)!.has(x.column!)).map((s) => `${x.id}: no column ${x.column} in ${s}`)));
     expect(missing).toEqual([]);
   });

@@ -5,11 +5,11 @@
  * computed" panels, CSV headers and the figures table of docs/METRICS.md all come from here, so a
  * figure's words cannot drift apart. Definitions say the same as the prose of docs/METRICS.md, shorter.
  */
-import { days, num, pct, pts, rho } from '$lib/format';
+import { days, money, num, pct, pts, rho } from '$lib/format';
 import { riskReason } from './goalsOutcomes';
 
-export type View = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'drill';
-export type Unit = 'text' | 'date' | 'count' | 'share' | 'percent' | 'points' | 'days' | 'weeks' | 'ratio' | 'correlation' | 'yes/no';
+export type View = 'overview' | 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'drill';
+export type Unit = 'money' | 'text' | 'date' | 'count' | 'share' | 'percent' | 'points' | 'days' | 'weeks' | 'ratio' | 'correlation' | 'yes/no';
 
 /** The result sets of src/lib/metrics/queries.ts a figure's column comes from (query.part). */
 export type Source =
@@ -19,17 +19,30 @@ export type Source =
   | 'meetingsOutcomes.correlation'
   | 'meetingsOutcomes.lagged'
   | 'meetingsOutcomes.weekly'
+  | 'meetingsOutcomes.segmentMonths'
+  /** Not SQL: the accounts served against their segment's touch model (src/lib/overview/touchModel.ts). */
+  | 'touchModel.accounts'
   | 'goalsView.owners'
   | 'goalsView.teams'
   | 'goalsView.atRisk'
   | 'outcomesView.segments'
   | 'outcomesView.accounts'
-  | 'drill.rows';
+  | 'drill.rows'
+  /** Not SQL: the overview's headline table, pooled from the result sets above (src/lib/overview/headline.ts). */
+  | 'overview.headline'
+  /** Not SQL: the renewals ahead (src/lib/overview/revenue.ts), from the account rows. */
+  | 'overview.renewals';
 
 type Format = (v: unknown, row: Record<string, unknown>) => string;
 
 const text: Format = (v) => (v === null || v === undefined ? '—' : String(v));
 const words: Format = (v) => (v === null || v === undefined ? '—' : String(v).replaceAll('_', ' '));
+/** A headline value or its change, by the row's kind: a count, a share (its change in points) or a mean in points. */
+const headlineValue: Format = (v, r) => (r.kind === 'count' ? num(v) : r.kind === 'share' || r.kind === 'latest' ? pct(v) : pts(v));
+const signed = (x: number, digits: string) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${digits}`;
+const headlineChange: Format = (v, r) =>
+  typeof v !== 'number' || !Number.isFinite(v) ? '—' : r.kind === 'count' ? signed(v, num(Math.abs(v))) : signed(v, `${num(Math.abs(r.kind === 'share' ? v * 100 : v))} pts`);
+const changeBound = (x: unknown, r: Record<string, unknown>) => (typeof x !== 'number' ? '—' : r.kind === 'share' ? `${num(x * 100)} pts` : num(x));
 const percentValue: Format = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v)}%` : '—');
 
 /** Named formats (on src/lib/format.ts): a figure names one, so its unit and its look stay together. */
@@ -52,6 +65,11 @@ export const FORMATS = {
   /** Fisher's z interval from the row's `lo` and `hi`. */
   interval: (_, r) => (r.lo !== null && r.lo !== undefined ? `${rho(r.lo)} to ${rho(r.hi)}` : 'n too small'),
   group: (v) => (v === '(all)' ? 'All segments' : text(v, {})),
+  money: (v) => money(v),
+  headlineValue,
+  headlineChange,
+  /** The 95% interval of a headline's change from the row's `lo` and `hi` (counts as counts, shares in points). */
+  changeInterval: (_, r) => (typeof r.lo === 'number' ? `${changeBound(r.lo, r)} to ${changeBound(r.hi, r)}` : 'none (n too small, or a mean)'),
   /** Which rule listed a goal at risk, in words, from the row's status and pacing. */
   riskReason: (v, r) => riskReason(v, r.status, r.pacing)
 } satisfies Record<string, Format>;
@@ -89,10 +107,48 @@ const MO_ACCOUNTS: Source[] = ['meetingsOutcomes.accounts'];
 const PAIRS_AND_MANAGERS: Source[] = ['oneOnOne.managers', 'oneOnOne.pairs'];
 
 const ENTRIES: Entry[] = [
+  // Overview: the headline figures (pooled from the other views' rows), their change, and the rules of "what stands out".
+  { id: 'ov_touches', column: null, label: 'Customer touches', definition: 'All touches (Meetings vs outcomes) summed over the accounts in the filters: held customer meetings, calls, emails, async and self-service touches in the window.', unit: 'count', format: 'count', n: 'accounts in the filters', views: ['overview'] },
+  { id: 'ov_accounts_touched', column: null, label: 'Accounts touched', definition: 'Accounts with at least one touch in the window ÷ accounts in the filters.', unit: 'share', format: 'share', n: 'accounts in the filters', views: ['overview'] },
+  { id: 'ov_progress_gained', column: null, label: 'Mean progress gained', definition: 'Progress gained (Meetings vs outcomes), averaged over every outcome with a snapshot in the window.', unit: 'points', format: 'points', n: 'outcomes with a snapshot in the window', views: ['overview'] },
+  { id: 'ov_achieved', column: null, label: 'Outcomes achieved', definition: 'Outcomes achieved in the window (Outcomes), summed over the segments.', unit: 'count', format: 'count', n: 'outcomes', views: ['overview'] },
+  { id: 'ov_overdue', column: null, label: 'Outcomes overdue', definition: 'Outcomes overdue on the window’s last day (not achieved, past their due date) ÷ outcomes.', unit: 'share', format: 'share', n: 'outcomes', views: ['overview'] },
+  { id: 'ov_coverage', column: null, label: '1:1 coverage', definition: 'Coverage (1:1 consistency) pooled over every manager: weeks with a held 1:1 ÷ weeks the reports were on the team.', unit: 'share', format: 'share', n: 'active weeks', views: ['overview'] },
+  { id: 'ov_cancel_rate', column: null, label: '1:1 cancel rate', definition: 'Cancelled (1:1 consistency) pooled over every manager: cancelled 1:1s ÷ 1:1s that were due.', unit: 'share', format: 'share', n: 'due 1:1s', views: ['overview'] },
+  { id: 'ov_goals_on_pace', column: null, label: 'Goals on pace', definition: 'Goals neither at risk (Goals: status at risk or off track, or open and more than 20 points behind pace) nor missed or dropped ÷ goals, each at its latest check-in (so it has no previous-period change).', unit: 'share', format: 'share', n: 'goals', views: ['overview'] },
+  { id: 'ov_previous', column: null, label: 'Previous period', definition: 'The period of the same length as the window (its end capped at the last date in the data) that ends the day before the window starts.', unit: 'text', format: 'text', views: ['overview'] },
+  { id: 'ov_figure', column: 'label', label: 'Figure', definition: 'The headline figure.', unit: 'text', format: 'text', dimension: true, sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_now', column: 'now', label: 'This window', definition: 'The figure over the window.', unit: 'ratio', format: 'headlineValue', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_before', column: 'before', label: 'Previous period', definition: 'The figure over the previous period of the same length.', unit: 'ratio', format: 'headlineValue', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_change', column: 'change', label: 'Change', definition: 'This window minus the previous period; for shares, in points.', unit: 'ratio', format: 'headlineChange', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_interval', column: 'lo', label: '95% interval of the change', definition: 'Counts as Poisson, change ± 1.96 √(a + b); shares as two proportions, change ± 1.96 √(p(1−p)/n + q(1−q)/m), from 20 on each side; none for a mean.', unit: 'ratio', format: 'changeInterval', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_n', column: 'n', label: 'n', definition: 'What the figure counts over in the window (the figure’s n).', unit: 'count', format: 'count', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'ov_n_before', column: 'n_before', label: 'n before', definition: 'What the figure counts over in the previous period.', unit: 'count', format: 'count', sources: ['overview.headline'], views: ['overview'] },
+  { id: 'finding_htlp_arr', column: null, label: 'Finding: high touch, low progress, by ARR', definition: 'Emitted when any account is high touch, low progress (Meetings vs outcomes); names how many, their ARR in all and the largest by ARR.', unit: 'text', format: 'text', n: 'accounts with progress gained', views: ['overview'] },
+  { id: 'finding_manager_cancel', column: null, label: 'Finding: a manager who cancels', definition: 'A manager whose cancel rate is at least 5 points above the other managers’ pooled rate, with the 95% interval of the difference (two proportions, from 20 due 1:1s on each side) above 0; at most three.', unit: 'text', format: 'text', n: 'due 1:1s', views: ['overview'] },
+  { id: 'finding_manager_reschedule', column: null, label: 'Finding: a manager who reschedules', definition: 'As for cancelling, with the reschedule rate.', unit: 'text', format: 'text', n: 'due 1:1s', views: ['overview'] },
+  { id: 'finding_manager_coverage', column: null, label: 'Finding: coverage far below the other managers', definition: 'A manager whose 1:1 coverage is at least 10 points below the other managers’ pooled coverage, with the 95% interval of the difference below 0; at most three.', unit: 'text', format: 'text', n: 'active weeks', views: ['overview'] },
+  { id: 'finding_overdue_renewing', column: null, label: 'Finding: overdue outcomes on renewing accounts', definition: 'Accounts whose renewal date (accounts export) falls in the 90 days after the last date in the data and that have an outcome overdue at the window’s end.', unit: 'text', format: 'text', n: 'accounts renewing in those 90 days', views: ['overview'] },
+  { id: 'finding_segment_rho', column: null, label: 'Finding: meetings and progress go together', definition: 'All accounts or a segment whose ρ same period has a 95% interval (from 10 accounts) that excludes 0; never a cause.', unit: 'text', format: 'text', n: 'accounts', views: ['overview'] },
+  { id: 'finding_shift', column: null, label: 'Finding: a shift since the previous period', definition: 'A headline figure whose change since the previous period has a 95% interval that excludes 0; the three largest by change ÷ standard error.', unit: 'text', format: 'text', n: 'as the figure', views: ['overview'] },
+
   // Meetings vs outcomes
   { id: 'account', label: 'Account', definition: 'The customer account, as the exports name it.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.rows'], views: ['meetings', 'outcomes', 'drill'] },
   { id: 'segment', label: 'Segment', definition: 'The account’s AX segment: from the accounts export, else from its outcomes.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.segments', 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
   { id: 'csm_name', label: 'CSM', definition: 'The account’s CSM: from the accounts export, else its outcomes, else the CSM who meets it most.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
+  { id: 'arr', label: 'ARR', definition: 'Annual recurring revenue: from the accounts export, else the latest outcome snapshot that carries it (no currency: the export does not say).', unit: 'money', format: 'money', sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'overview.renewals'], views: ['meetings', 'outcomes', 'overview'] },
+  { id: 'renewal_date', label: 'Renewal', definition: 'The account’s renewal date, from the accounts export.', unit: 'date', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'overview.renewals'], views: ['meetings', 'overview'] },
+  { id: 'days_to_renewal', label: 'Days to renewal', definition: 'Days from the last date in the data to the renewal date; the overview lists renewals 1 to 90 days ahead.', unit: 'days', format: 'days', sources: ['overview.renewals'], views: ['overview'] },
+  { id: 'ov_renewals', column: null, label: 'Renewals in the next 30, 60, 90 days', definition: 'Accounts whose renewal date is 1 to 30 (60, 90) days after the last date in the data, their ARR, and how many have an outcome overdue at the window’s end; each horizon counts the renewals before it.', unit: 'count', format: 'count', n: 'accounts with a renewal date', views: ['overview'] },
+  { id: 'ov_htlp_arr', column: null, label: 'ARR of high touch, low progress', definition: 'The ARR of the high touch, low progress accounts (Meetings vs outcomes) ÷ the ARR of every account with progress gained.', unit: 'share', format: 'share', n: 'accounts with progress gained', views: ['overview'] },
+  { id: 'segment_month', column: 'month', label: 'Month of', definition: 'The calendar month, by its first day (a month the window cuts counts only its days in it).', unit: 'date', format: 'text', dimension: true, sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'segment_touches', column: 'touches', label: 'Touches', count: ['touch', 'touches'], definition: 'Held customer touches of the segment’s accounts in the month (and the window).', unit: 'count', format: 'count', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'segment_accounts', column: 'accounts', label: 'Accounts', count: ['account', 'accounts'], definition: 'The segment’s accounts in the filters: the n of touches per account.', unit: 'count', format: 'count', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'per_account', label: 'Touches per account', definition: 'The segment’s touches in the month ÷ its accounts: the rate its touch model is compared with.', unit: 'ratio', format: 'decimal1', n: 'accounts of the segment', sources: ['meetingsOutcomes.segmentMonths'], views: ['meetings'] },
+  { id: 'touch_model', column: null, label: 'Touch model', definition: 'The touches per account and month you expect for a segment (its Appropriate Experience); remembered on this device and carried in the link.', unit: 'ratio', format: 'decimal1', views: ['meetings'] },
+  { id: 'expected_touches', label: 'Model’s touches', definition: 'The segment’s touch model × the window’s months (its days ÷ 30.44).', unit: 'ratio', format: 'decimal1', sources: ['touchModel.accounts'], views: ['meetings'] },
+  { id: 'model_ratio', label: '× model', definition: 'The account’s touches in the window ÷ what its segment’s model calls for; listed at 2 or more (well above) and ½ or less (well below).', unit: 'ratio', format: 'decimal1', sources: ['touchModel.accounts'], views: ['meetings'] },
+  { id: 'served', label: 'Served', definition: 'Above: at least twice the touches its segment’s model calls for; below: at most half.', unit: 'text', format: 'text', sources: ['touchModel.accounts'], views: ['meetings'] },
   { id: 'touches', label: 'All touches', count: ['touch', 'touches'], definition: 'Held customer meetings, calls, emails, async and self-service touches in the window.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'meetings', label: 'Meetings', count: ['meeting', 'meetings'], definition: 'Held customer touches in the window whose channel is a meeting (an empty channel cell is a meeting).', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
   { id: 'calls', label: 'Calls', count: ['call', 'calls'], definition: 'Held customer touches in the window whose channel is a call.', unit: 'count', format: 'count', sources: MO_ACCOUNTS, views: ['meetings'] },
@@ -129,6 +185,9 @@ const ENTRIES: Entry[] = [
   { id: 'pair_coverage', column: 'coverage', label: 'Coverage', definition: 'Weeks with a held 1:1 ÷ weeks the report was on the team in the window (per manager: summed over the reports).', unit: 'share', format: 'coverageOfWeeks', n: 'active weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
   { id: 'current_streak', label: 'Streak', definition: 'Consecutive weeks with a held 1:1, ending at the week of the last date in the data (or the week before, if that week has none yet).', unit: 'weeks', format: 'weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
   { id: 'longest_streak', label: 'Longest', definition: 'The longest run of consecutive weeks with a held 1:1 among the active weeks.', unit: 'weeks', format: 'weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'due_count', column: 'due', label: '1:1s due', count: ['1:1 due', '1:1s due'], definition: 'The 1:1s in the window that were held, cancelled, rescheduled or no-show: the n of the cancel and reschedule rates.', unit: 'count', format: 'count', sources: ['oneOnOne.managers'], views: ['oneonone', 'overview'] },
+  { id: 'cancelled_count', column: 'cancelled', label: 'Cancelled 1:1s', count: ['cancelled 1:1', 'cancelled 1:1s'], definition: 'The 1:1s in the window that were cancelled.', unit: 'count', format: 'count', sources: ['oneOnOne.managers'], views: ['oneonone', 'overview'] },
+  { id: 'rescheduled_count', column: 'rescheduled', label: 'Rescheduled 1:1s', count: ['rescheduled 1:1', 'rescheduled 1:1s'], definition: 'The 1:1s in the window that were rescheduled.', unit: 'count', format: 'count', sources: ['oneOnOne.managers'], views: ['oneonone', 'overview'] },
   { id: 'cancel_rate', label: 'Cancelled', definition: 'Cancelled 1:1s ÷ 1:1s that were due (held, cancelled, rescheduled or no-show).', unit: 'share', format: 'share', n: 'due 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
   { id: 'reschedule_rate', label: 'Rescheduled', definition: 'Rescheduled 1:1s ÷ 1:1s that were due (held, cancelled, rescheduled or no-show).', unit: 'share', format: 'share', n: 'due 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
   { id: 'median_gap', label: 'Median gap', definition: 'The median of the days between consecutive held 1:1s in the window (per manager: over all the manager’s gaps).', unit: 'days', format: 'days', n: 'gaps between held 1:1s', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
@@ -153,6 +212,7 @@ const ENTRIES: Entry[] = [
   { id: 'goal_mean_progress', column: 'mean_progress', label: 'Mean progress', definition: 'The mean of the goals’ progress % (goal % completion, or (current − start) ÷ (target − start), clamped to 0–100%), over goals with a progress value.', unit: 'percent', format: 'percent', n: 'goals with a progress value', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'mean_pacing', label: 'Mean pacing', definition: 'The mean of the goals’ pacing: progress % minus the share of the goal’s period elapsed at its check-in (points; below 0 is behind schedule).', unit: 'points', format: 'points', n: 'goals with a progress value and dates', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'at_risk', label: 'At risk', count: ['goal at risk', 'goals at risk'], definition: 'Goals with status at risk or off track, or still open and more than 20 points behind pace.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
+  { id: 'goal_missed', column: 'missed', label: 'Missed or dropped', count: ['goal missed or dropped', 'goals missed or dropped'], definition: 'Goals whose status is missed or dropped.', unit: 'count', format: 'count', sources: ['goalsView.teams'], views: ['goals', 'overview'] },
   { id: 'goal_achieved', column: 'achieved', label: 'Achieved', count: ['goal achieved', 'goals achieved'], definition: 'Goals whose status is achieved.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'goal', column: 'title', label: 'Goal', definition: 'The goal’s title.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
   { id: 'goal_status', column: 'status', label: 'Status', definition: 'The goal’s status at its latest check-in, as its tool gives it.', unit: 'text', format: 'words', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },

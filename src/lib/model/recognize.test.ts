@@ -54,6 +54,11 @@ describe('recognize', () => {
     expect(recognize(cols({ 'Company Name': ['Acme'], 'Objective Name': ['Reduce backlog'], '% Complete': ['40'], 'Snapshot Date': ['2025-05-31'], 'First Value Date': ['2025-05-01'] })).table).toBe('outcomes');
     expect(recognize(cols({ 'Employee Name': ['A B'], 'Work Email': ['a@x'], Manager: ['C D'], Team: ['Growth'], 'Hire Date': ['2024-01-01'] })).table).toBe('people');
     expect(recognize(cols({ 'Account Name': ['Acme'], 'Customer Segment': ['High Touch'], 'Account Owner': ['A B'], 'Annual Recurring Revenue': ['1000'], 'Renewal Date': ['01/02/2026'] })).table).toBe('accounts');
+    // ARR and renewal dates under the names CRMs and CS platforms give them.
+    for (const [arr, renewal] of [['ARR', 'Renewal Date'], ['Current ARR', 'Next Renewal Date'], ['ARR (USD)', 'Contract Renewal Date'], ['Annual Contract Value', 'Subscription End Date']]) {
+      const r = recognize(cols({ Company: ['Acme'], Tier: ['High Touch'], CSM: ['A B'], [arr]: ['1000'], [renewal]: ['2026-02-01'] }));
+      expect([r.table, r.fields.arr, r.fields.renewal_date], `${arr} / ${renewal}`).toEqual(['accounts', arr, renewal]);
+    }
   });
   it('asks instead of picking when two tables fit about as well', () => {
     // An objective with a status, a due date and a segment: a goal as much as a customer outcome.

@@ -144,8 +144,8 @@ export const TABLES: TableSpec[] = [
       f('account_id', 'Account ID (what other exports use for it)', 'id', 1, ['account_id', 'Account ID', 'Salesforce ID', 'Account 18 Digit ID', 'Account ID (18)', 'Company ID', 'Record ID']),
       f('segment', 'Segment (AX tier)', 'text', 3, ['segment', 'Customer Segment', 'Segment', 'AX Segment', 'AX Tier', 'Tier', 'Touch Model']),
       f('csm', 'CSM', 'person', 2, ['csm', 'Account Owner', 'CSM', 'Customer Success Manager', 'Owner']),
-      f('arr', 'ARR', 'number', 3, ['arr', 'Annual Recurring Revenue', 'ARR', 'Contract Value', 'Revenue']),
-      f('renewal_date', 'Renewal date', 'datetime', 3, ['renewal_date', 'Renewal Date', 'Renewal', 'Contract End Date'])
+      f('arr', 'ARR', 'number', 3, ['arr', 'Annual Recurring Revenue', 'ARR', 'Contract Value', 'Revenue', 'Current ARR', 'Total ARR', 'ARR (USD)', 'ARR (EUR)', 'ARR (GBP)', 'Annual Contract Value', 'ACV', 'Recurring Revenue', 'Subscription Value']),
+      f('renewal_date', 'Renewal date', 'datetime', 3, ['renewal_date', 'Renewal Date', 'Renewal', 'Contract End Date', 'Next Renewal Date', 'Contract Renewal Date', 'Renewal Due Date', 'Subscription End Date', 'Term End Date', 'Contract End'])
     ]
   }
 ];

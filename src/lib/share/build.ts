@@ -10,7 +10,7 @@ import { DEFAULT_AGENDA_WORDS, type AgendaWords } from '$lib/normalize/vocab';
 import type { FileMapping } from '$lib/normalize/views';
 import type { FileReport } from '$lib/ingest/types';
 import { captureSnapshot, type FirstView, type Snapshot, type SnapshotKind } from './snapshot';
-import { filterOptions, meetingsOutcomes } from '$lib/metrics/queries';
+import { filterOptions, meetingsOutcomes, overview } from '$lib/metrics/queries';
 import { DEFAULT_FILTERS, toFilters } from '$lib/state/view.svelte';
 
 export interface BuildOutcome {
@@ -23,8 +23,9 @@ export interface BuildOutcome {
 async function openingView(): Promise<FirstView | undefined> {
   const options = await filterOptions();
   if (!options.asOf) return undefined;
-  const meetings = await meetingsOutcomes(toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf), 'week');
-  const view = { options, meetings };
+  const filters = toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf);
+  const meetings = await meetingsOutcomes(filters, 'week');
+  const view = { options, meetings, overview: await overview(filters, options.asOf, options.firstDay ?? options.asOf) };
   return JSON.stringify(view).length <= 2_000_000 ? view : undefined;
 }
 

@@ -38,6 +38,8 @@ export interface SnapshotManifest {
 export interface FirstView {
   options: Record<string, unknown>;
   meetings: Record<string, unknown>;
+  /** The Overview (the opening tab) with the default filters; absent in snapshots made before it. */
+  overview?: Record<string, unknown>;
 }
 
 export interface Snapshot {
@@ -104,6 +106,8 @@ export function parseManifest(json: unknown): SnapshotManifest {
   const fv = m.firstView;
   if (fv !== undefined && !(isRecord(fv) && isRecord(fv.options) && isRecord(fv.meetings) && rowsIn(fv.options, ['managers', 'csms', 'teams', 'segments']) && rowsIn(fv.meetings, ['accounts', 'correlation', 'lagged', 'weekly']))) {
     delete m.firstView;
+  } else if (fv?.overview !== undefined && !(isRecord(fv.overview) && isRecord(fv.overview.now) && rowsIn(fv.overview.now, ['accounts', 'managers', 'outcomeSegments', 'goalTeams']) && rowsIn(fv.overview, ['correlation', 'outcomeAccounts']))) {
+    delete fv.overview;
   }
   return m as SnapshotManifest;
 }

@@ -79,7 +79,9 @@ function showSite(data: SiteData, firstView: FirstView, engine: Promise<unknown>
   );
   const options = firstView.options as { asOf: string; firstDay: string | null };
   model.results.seed(viewKey('options', model.revision), firstView.options);
-  model.results.seed(viewKey('meetings', model.revision, 'week', toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf)), firstView.meetings);
+  const filters = toFilters(DEFAULT_FILTERS, options.asOf, options.firstDay ?? options.asOf);
+  model.results.seed(viewKey('meetings', model.revision, 'week', filters), firstView.meetings);
+  if (firstView.overview) model.results.seed(viewKey('overview', model.revision, '', filters), firstView.overview);
 }
 
 /**

@@ -4,11 +4,12 @@ import { DEFAULT_FILTERS, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
 
 const URL_SAFE = /^[A-Za-z0-9._~-]*$/;
-const TABS: Tab[] = ['meetings', 'oneonone', 'goals', 'outcomes', 'data'];
+const TABS: Tab[] = ['overview', 'meetings', 'oneonone', 'goals', 'outcomes', 'data'];
 const PRESETS: WindowPreset[] = ['4w', '13w', '26w', '52w', 'all', 'custom'];
 const DRILLS: DrillTarget[] = [
   { type: 'pair', manager: 'maría.lópez@acme.com', csm: 'O\'Brien "Jo" #1', label: 'María López → Jo O\'Brien' },
   { type: 'account', account: 'Acme & Sons 🚀', label: 'Acme & Sons 🚀 (high touch)' },
+  { type: 'manager', manager: 'marcus@acme.com', label: '1:1s due with Marcus Ong' },
   { type: 'period', start: '2026-03-02', grain: 'month', label: 'March 2026' }
 ];
 const NAMES = ['Zoë Ñúñez', 'O\'Brien, "Jo"', 'R&D #2', '100% 🎯', 'a+b=c/d?e', '日本語チーム', ' spaced ', ''];
@@ -28,6 +29,7 @@ async function roundTrip(v: SharedView): Promise<string> {
 const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const v1 = (json: unknown) => `v1.${b64url(utf8(JSON.stringify(json)))}`;
+const v2 = (json: unknown) => `v2.${b64url(utf8(JSON.stringify(json)))}`;
 async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -35,14 +37,14 @@ async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
 
 describe('encodeView / decodeView round trips', () => {
   it('encodes the default view as nothing, and reads nothing as the default view', async () => {
-    expect(FRAGMENT_VERSION).toBe(1);
+    expect(FRAGMENT_VERSION).toBe(2);
     expect(await encodeView(defaultView())).toBe('');
     for (const empty of ['', '#', '  ']) expect(await decodeView(empty)).toEqual({ view: defaultView(), notice: null });
   });
 
   it('writes only what differs from the default, under short keys', async () => {
     const text = await encodeView(view({ tab: 'goals' }));
-    expect(text).toMatch(/^v1\./);
+    expect(text).toMatch(/^v2\./);
     expect(JSON.parse(atob(text.slice(3)))).toEqual({ t: 'goals' });
     expect(JSON.parse(atob((await encodeView(view({ grain: 'month', filters: { preset: '52w' } }))).slice(3)))).toEqual({ g: 'month', w: '52w' });
   });
@@ -54,7 +56,7 @@ describe('encodeView / decodeView round trips', () => {
         const v = view({
           tab,
           grain: j % 2 ? 'month' : 'week',
-          drill: (i + j) % 4 === 3 ? null : DRILLS[(i + j) % 4],
+          drill: (i + j) % 5 === 4 ? null : DRILLS[(i + j) % 5],
           filters: {
             preset,
             from: custom ? '2025-12-29' : null,
@@ -77,16 +79,16 @@ describe('encodeView / decodeView round trips', () => {
     expect(await decodeView(`#${text}`)).toEqual({ view: v, notice: null });
   });
 
-  it('compresses a long view (v1z.) and reads it back', async () => {
+  it('compresses a long view (v2z.) and reads it back', async () => {
     const many = Array.from({ length: 300 }, (_, i) => `csm-${i}@customer-success.example.com`);
     const v = view({ tab: 'oneonone', filters: { csms: many, managers: ['Ünïcode Manager 🚀'] }, drill: DRILLS[0] });
     const text = await roundTrip(v);
-    expect(text.startsWith('v1z.')).toBe(true);
+    expect(text.startsWith('v2z.')).toBe(true);
     expect(text.length).toBeLessThan(MAX_FRAGMENT_CHARS);
   });
 
   it('keeps a short view plain even when compression is available', async () => {
-    expect(await roundTrip(view({ filters: { managers: ['Ana'] } }))).toMatch(/^v1\./);
+    expect(await roundTrip(view({ filters: { managers: ['Ana'] } }))).toMatch(/^v2\./);
   });
 
   it('leaves out stale dates of a non-custom window and a custom window the decoder would refuse', async () => {
@@ -119,14 +121,18 @@ describe('decodeView on links it cannot read', () => {
     ['corrupt deflate', () => `v1z.${b64url(new Uint8Array([0xff, 0xff, 0xff, 0x00, 0x13, 0x37]))}`],
     ['truncated deflate', async () => {
       const whole = await encodeView(view({ filters: { csms: Array.from({ length: 80 }, (_, i) => `csm ${i}`) } }));
-      expect(whole).toMatch(/^v1z\./);
+      expect(whole).toMatch(/^v2z\./);
       return whole.slice(0, 60);
     }],
     ['deflate that inflates past the limit', async () => `v1z.${b64url(await deflated(utf8(JSON.stringify({ m: ['a'.repeat(2_000_000)] }))))}`],
     ['bad JSON', () => `v1.${b64url(utf8('{"t":"goals"'))}`],
     ['JSON that is not an object', () => v1(['goals'])],
     ['JSON null', () => v1(null)],
-    ['unknown key', () => v1({ t: 'goals', x: 1 })],
+    ['unknown key', () => v1({ t: 'goals', zz: 1 })],
+    ['touch model that is not a list', () => v2({ x: { High: 4 } })],
+    ['touch model with a negative rate', () => v2({ x: [['High', -4]] })],
+    ['touch model with a rate as text', () => v2({ x: [['High', '4']] })],
+    ['touch model naming a segment twice', () => v2({ x: [['High', 4], ['High', 2]] })],
     ['tab of the wrong type', () => v1({ t: 3 })],
     ['unknown tab', () => v1({ t: 'admin' })],
     ['unknown preset', () => v1({ w: '8w' })],
@@ -167,6 +173,34 @@ describe('decodeView on links it cannot read', () => {
   });
 
   it('accepts explicit defaults and empty lists a hand-edited link may hold', async () => {
-    expect(await decodeView(v1({ t: 'meetings', g: 'week', w: '13w', m: [] }))).toEqual({ view: defaultView(), notice: null });
+    expect(await decodeView(v2({ t: 'overview', g: 'week', w: '13w', m: [] }))).toEqual({ view: defaultView(), notice: null });
+  });
+});
+
+describe('the touch model in the link', () => {
+  it('round-trips the expected touches per segment, and writes nothing without a model', async () => {
+    const text = await roundTrip(view({ touchModel: { 'High Touch': 4, 'Tech Touch': 0.25, 'R&D 🚀': 1 } }));
+    expect(JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(text.slice(3).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))))).toEqual({ x: [['High Touch', 4], ['Tech Touch', 0.25], ['R&D 🚀', 1]] });
+    expect(await encodeView(view({ touchModel: {} }))).toBe('');
+  });
+});
+
+describe('links made before the Overview (format v1)', () => {
+  it('open on the tab they were made on: Meetings vs outcomes when they name none', async () => {
+    expect(await decodeView(v1({ m: ['Ana'] }))).toEqual({ view: view({ tab: 'meetings', filters: { managers: ['Ana'] } }), notice: null });
+    expect(await decodeView(v1({ t: 'meetings', g: 'week', w: '13w', m: [] }))).toEqual({ view: view({ tab: 'meetings' }), notice: null });
+    expect((await decodeView(v1({ t: 'goals', w: '52w' }))).view).toEqual(view({ tab: 'goals', filters: { preset: '52w' } }));
+  });
+
+  it('read v1z. (compressed) the same way', async () => {
+    const text = `v1z.${b64url(await deflated(utf8(JSON.stringify({ c: ['Bo'] }))))}`;
+    expect(await decodeView(text)).toEqual({ view: view({ tab: 'meetings', filters: { csms: ['Bo'] } }), notice: null });
+  });
+
+  it('while a v2 link without a tab opens the Overview, and the meetings tab is written out', async () => {
+    expect((await decodeView(v2({ m: ['Ana'] }))).view.tab).toBe('overview');
+    const text = await encodeView(view({ tab: 'meetings' }));
+    expect(JSON.parse(atob(text.slice(3)))).toEqual({ t: 'meetings' });
+    expect((await decodeView(text)).view.tab).toBe('meetings');
   });
 });

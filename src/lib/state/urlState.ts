@@ -3,23 +3,29 @@
  * settings travel, never rows of data. The text is versioned so links made today keep opening after the format
  * changes:
  *
- *   v1.<base64url(UTF-8 JSON)>               short views
- *   v1z.<base64url(deflate-raw(UTF-8 JSON))>  views whose plain form is over COMPRESS_ABOVE characters
+ *   v2.<base64url(UTF-8 JSON)>               short views
+ *   v2z.<base64url(deflate-raw(UTF-8 JSON))>  views whose plain form is over COMPRESS_ABOVE characters
+ *
+ * v2 differs from v1 only in the tab a link without one opens: v1's default was Meetings vs outcomes, v2's
+ * is the Overview. v1 links keep opening on the tab they were made on.
  *
  * The JSON holds only what differs from the default view, under short keys that must never be renamed within a
  * version (see `Wire`). Decoding never throws: anything it cannot read gives the default view and a notice.
  */
 import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
+import { cleanModel, type TouchModel } from '$lib/overview/touchModel';
 
 export interface SharedView {
   tab: Tab;
   filters: FilterState;
   grain: 'week' | 'month';
   drill: DrillTarget | null;
+  /** Expected touches per account and month by segment (empty: no model). */
+  touchModel: TouchModel;
 }
 
-export const FRAGMENT_VERSION = 1;
+export const FRAGMENT_VERSION = 2;
 /** Longer fragments are refused unread: a link is typed by no one, and this bounds all the work below. */
 export const MAX_FRAGMENT_CHARS = 8192;
 /** More entries than any filter menu offers; a longer list is not a view someone picked. */
@@ -29,16 +35,16 @@ const COMPRESS_ABOVE = 200;
 /** Bounds what a small compressed fragment may inflate to (deflate can expand ~1000×). */
 const MAX_JSON_BYTES = 256 * 1024;
 
-const TABS: readonly Tab[] = ['meetings', 'oneonone', 'goals', 'outcomes', 'data'];
+const TABS: readonly Tab[] = ['overview', 'meetings', 'oneonone', 'goals', 'outcomes', 'data'];
 const PRESETS: readonly WindowPreset[] = ['4w', '13w', '26w', '52w', 'all', 'custom'];
 const GRAINS = ['week', 'month'] as const;
 
 export function defaultView(): SharedView {
   // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
-  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null };
+  return { tab: 'overview', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, touchModel: {} };
 }
 
-/** v1 on the wire. Every key is optional and absent means the default. */
+/** v1 and v2 on the wire (the same keys). Every key is optional and absent means the default. */
 interface Wire {
   t?: Tab;
   g?: 'week' | 'month';
@@ -51,8 +57,9 @@ interface Wire {
   s?: string[]; // segments
   k?: string[]; // kinds
   d?: WireDrill;
+  x?: [string, number][]; // touch model: [segment, expected touches per account and month]
 }
-type WireDrill = ['p', string, string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
+type WireDrill = ['p', string, string, string] | ['m', string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
 const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
 const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeting kind' } as const;
 
@@ -60,7 +67,7 @@ const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeti
 
 export async function encodeView(v: SharedView): Promise<string> {
   const wire: Wire = {};
-  if (v.tab !== 'meetings') wire.t = v.tab;
+  if (v.tab !== 'overview') wire.t = v.tab;
   if (v.grain !== 'week') wire.g = v.grain;
   const { preset, from, to } = v.filters;
   // A custom window the decoder would refuse (a date missing, malformed or after the other) is left out, so the
@@ -73,7 +80,10 @@ export async function encodeView(v: SharedView): Promise<string> {
     if (v.filters[field].length) wire[key] = [...v.filters[field]];
   }
   const d = v.drill;
-  if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+  if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'manager' ? ['m', d.manager, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+
+  const model = Object.entries(v.touchModel ?? {});
+  if (model.length) wire.x = model;
 
   if (Object.keys(wire).length === 0) return '';
   const json = new TextEncoder().encode(JSON.stringify(wire));
@@ -96,7 +106,7 @@ const DAMAGED = 'the link looks cut off or damaged';
  * One reader per format version, each returning the current SharedView. When v2 comes, v1's reader stays and
  * maps old links onto the new shape (migrate older → current); encodeView writes only FRAGMENT_VERSION.
  */
-const READERS: Record<number, (raw: unknown) => SharedView> = { 1: readV1 };
+const READERS: Record<number, (raw: unknown) => SharedView> = { 1: (raw) => readWire(raw, 'meetings'), 2: (raw) => readWire(raw, 'overview') };
 
 export async function decodeView(fragment: string): Promise<{ view: SharedView; notice: string | null }> {
   try {
@@ -127,13 +137,15 @@ async function read(fragment: string): Promise<SharedView> {
   return reader(raw);
 }
 
-function readV1(raw: unknown): SharedView {
+/** A v1 or v2 body; `absentTab` is the tab a link without one was made on (its version's default). */
+function readWire(raw: unknown, absentTab: Tab): SharedView {
   if (!isRecord(raw)) return fail(DAMAGED);
-  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', ...Object.keys(LISTS)]);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'x', ...Object.keys(LISTS)]);
   const stray = Object.keys(raw).find((k) => !known.has(k));
   if (stray !== undefined) fail(`unknown setting "${stray}"`);
   const w = raw as Wire;
   const view = defaultView();
+  view.tab = absentTab;
 
   if (w.t !== undefined) view.tab = oneOf(TABS, w.t, 'view');
   if (w.g !== undefined) view.grain = oneOf(GRAINS, w.g, 'time grain');
@@ -153,7 +165,21 @@ function readV1(raw: unknown): SharedView {
   }
 
   if (w.d !== undefined) view.drill = readDrill(w.d);
+  if (w.x !== undefined) view.touchModel = readModel(w.x);
   return view;
+}
+
+function readModel(x: unknown): TouchModel {
+  const bad = () => fail('the touch model is not a list of segments and rates');
+  if (!Array.isArray(x) || x.length > MAX_LIST_ENTRIES) return bad();
+  const raw: Record<string, unknown> = {};
+  for (const e of x) {
+    if (!Array.isArray(e) || e.length !== 2 || !isText(e[0])) return bad();
+    raw[e[0]] = e[1];
+  }
+  const model = cleanModel(raw);
+  if (Object.keys(model).length !== x.length) return bad();
+  return model;
 }
 
 function readDrill(d: unknown): DrillTarget {
@@ -161,6 +187,7 @@ function readDrill(d: unknown): DrillTarget {
   if (!Array.isArray(d) || !d.every(isText)) return bad();
   const [kind, ...rest] = d as string[];
   if (kind === 'p' && rest.length === 3) return { type: 'pair', manager: rest[0], csm: rest[1], label: rest[2] };
+  if (kind === 'm' && rest.length === 2) return { type: 'manager', manager: rest[0], label: rest[1] };
   if (kind === 'a' && rest.length === 2) return { type: 'account', account: rest[0], label: rest[1] };
   if (kind === 'w' && rest.length === 3 && isDate(rest[0]) && (rest[1] === 'week' || rest[1] === 'month'))
     return { type: 'period', start: rest[0], grain: rest[1], label: rest[2] };

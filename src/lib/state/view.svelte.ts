@@ -5,8 +5,10 @@
 import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { sameFilters, type ViewStep } from './undoStep';
+import type { TouchModel } from '$lib/overview/touchModel';
+import { loadTouchModel, saveTouchModel } from './touchModelStore';
 
-export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
+export type Tab = 'overview' | 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
 
 export interface FilterState {
@@ -42,12 +44,14 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
 }
 
 export class ViewState {
-  tab = $state<Tab>('meetings');
+  tab = $state<Tab>('overview');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
   /** Time grain of the volume-and-progress chart. */
   grain = $state<'week' | 'month'>('week');
   /** The mark whose rows are shown below the view, if any. */
   drill = $state<DrillTarget | null>(null);
+  /** Expected touches per account and month by segment: remembered on this device, carried in the link. */
+  touchModel = $state<TouchModel>(loadTouchModel());
   /** Earlier steps, each with the drill-down open then: Undo puts both back, so no panel outlives its state. */
   #history = $state<ViewStep[]>([]);
 
@@ -73,17 +77,27 @@ export class ViewState {
     this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
   }
 
-  /** Take over a view read from a link (not an undoable change). */
-  apply(v: { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null }): void {
+  /** Set the touch model (and remember it on this device). */
+  setTouchModel(model: TouchModel): void {
+    this.touchModel = { ...model };
+    saveTouchModel(this.touchModel);
+  }
+
+  /**
+   * Take over a view read from a link (not an undoable change). A link's touch model replaces the device's;
+   * a link without one keeps the model this device remembers.
+   */
+  apply(v: { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null; touchModel?: TouchModel }): void {
     this.tab = v.tab;
     this.filters = { ...v.filters };
     this.grain = v.grain;
     this.drill = v.drill;
+    if (v.touchModel && Object.keys(v.touchModel).length) this.setTouchModel(v.touchModel);
   }
 
   /** What a link carries. */
-  shared(): { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null } {
-    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill }) as ReturnType<ViewState['shared']>;
+  shared(): { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null; touchModel: TouchModel } {
+    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, touchModel: this.touchModel }) as ReturnType<ViewState['shared']>;
   }
 
   undo(): void {

@@ -60,7 +60,8 @@ export async function deriveForTests(): Promise<void> {
     ALTER TABLE outcomes ADD COLUMN IF NOT EXISTS csm VARCHAR;
     ${[
       ['meetings', 'manager VARCHAR', 'channel VARCHAR', 'agenda_goals BOOLEAN', 'agenda_bottlenecks BOOLEAN', 'agenda_customers BOOLEAN', 'agenda_coaching BOOLEAN', 'agenda_career BOOLEAN', 'prepared_by_report BOOLEAN'],
-      ['outcomes', 'outcome_id VARCHAR', 'progress_pct DOUBLE', 'due_date DATE', 'source_id INTEGER', 'source_row INTEGER']
+      ['outcomes', 'outcome_id VARCHAR', 'progress_pct DOUBLE', 'due_date DATE', 'source_id INTEGER', 'source_row INTEGER', 'arr DOUBLE'],
+      ['accounts', 'arr DOUBLE', 'renewal_date DATE']
     ]
       .flatMap(([table, ...cols]) => cols.map((c) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${c};`))
       .join('\n')}
