@@ -3,6 +3,7 @@
  * One CTE chain, three queries over it: pairs, managers, and the pair × week grid.
  */
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
+import { PLAN_NAME_SQL, planRowsCte, suggestSql, type CadencePlan } from './cadencePlan';
 
 /** The tables a view run keeps for its three queries (in this order: each reads the ones before it). */
 export const KEPT = ['wk_status', 'pair_stats', 'streaks'] as const;
@@ -10,8 +11,8 @@ export type Kept = (typeof KEPT)[number];
 const keptTable = (name: Kept) => `view_oo_${name}`;
 
 /** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
-function base(f: Filters, kept: readonly Kept[] = []): string {
-  let chain = chainSql(f);
+function base(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  let chain = chainSql(f, plans);
   for (const name of kept) {
     const start = chain.indexOf(`\n  ${name} AS (`);
     const next = chain.slice(start + 1).search(/,\n  [a-z_]+ AS \(/);
@@ -22,11 +23,11 @@ function base(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** Statements that keep the chain's costly parts for one view run (on one connection: temporary tables). */
-export function oneOnOneSetupSql(f: Filters): string[] {
-  return KEPT.map((name, i) => `CREATE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'))} SELECT * FROM ${name}`);
+export function oneOnOneSetupSql(f: Filters, plans: readonly CadencePlan[] = []): string[] {
+  return KEPT.map((name, i) => `CREATE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'), plans)} SELECT * FROM ${name}`);
 }
 
-function chainSql(f: Filters): string {
+function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
   return `WITH ${paramsCte(f)},
   oo AS (SELECT * FROM one_on_ones m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
@@ -45,33 +46,52 @@ function chainSql(f: Filters): string {
     SELECT manager, csm, unnest(generate_series(date_trunc('week', a), date_trunc('week', b), INTERVAL 7 DAY))::DATE AS wk
     FROM span WHERE a <= b),
   inwin AS (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
+  ${planRowsCte(plans)},
+  team_of AS (SELECT person_key, min(team) AS team FROM people GROUP BY person_key),
+  pair_plan AS (
+    SELECT p.manager, p.csm, any_value(coalesce(ct.team, mt.team)) AS team,
+      coalesce(arg_max(r.plan_weeks, r.rnk), 1)::INTEGER AS plan_weeks, coalesce(arg_max(r.level, r.rnk), 'standard') AS plan_from
+    FROM pairs p
+    LEFT JOIN team_of ct ON ct.person_key = p.csm
+    LEFT JOIN team_of mt ON mt.person_key = p.manager
+    LEFT JOIN plan_rows r ON (r.rnk = 3 AND r.manager = p.manager AND r.csm = p.csm) OR (r.rnk = 2 AND r.manager = p.manager) OR (r.rnk = 1 AND r.team = coalesce(ct.team, mt.team))
+    GROUP BY p.manager, p.csm),
+  held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.status = 'held' AND o.d <= params.as_of),
+  since_held AS (
+    SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_held
+    FROM held_wks CROSS JOIN range(4) r(i) GROUP BY ALL),
   wk_status AS (
     SELECT w.manager, w.csm, w.wk,
       CASE WHEN bool_or(i.status = 'held') THEN 'held'
            WHEN bool_or(i.status = 'rescheduled') THEN 'rescheduled'
            WHEN bool_or(i.status = 'cancelled') THEN 'cancelled'
            WHEN bool_or(i.status = 'no_show') THEN 'no_show'
-           ELSE 'missing' END AS st
-    FROM weeks w LEFT JOIN inwin i USING (manager, csm, wk)
+           ELSE 'missing' END AS st,
+      sh.weeks_since_held, coalesce(sh.weeks_since_held < pp.plan_weeks, false) AS within_plan
+    FROM weeks w JOIN pair_plan pp USING (manager, csm) LEFT JOIN since_held sh USING (manager, csm, wk) LEFT JOIN inwin i USING (manager, csm, wk)
     GROUP BY ALL),
   islands AS (
     SELECT manager, csm, wk, wk - INTERVAL (7 * row_number() OVER (PARTITION BY manager, csm ORDER BY wk)) DAY AS island
-    FROM wk_status WHERE st = 'held'),
+    FROM wk_status WHERE within_plan),
   runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL),
   streaks AS (
     SELECT p.manager, p.csm,
       coalesce((SELECT max(len) FROM runs r WHERE r.manager = p.manager AND r.csm = p.csm), 0) AS longest_streak,
       coalesce((SELECT max(len) FROM runs r, params
                 WHERE r.manager = p.manager AND r.csm = p.csm
-                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held' AND s.wk = date_trunc('week', params.as_of)::DATE)
+                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE)
                                         THEN date_trunc('week', params.as_of)::DATE ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END)), 0) AS current_streak
     FROM pairs p),
   held AS (SELECT * FROM inwin WHERE status = 'held'),
   gaps AS (SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap FROM held),
   pair_stats AS (
-    SELECT p.manager, p.csm,
+    SELECT p.manager, p.csm, pp.team, pp.plan_weeks, pp.plan_from,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan)::INTEGER AS within_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.weeks_since_held < 2)::INTEGER AS fortnight_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.weeks_since_held < 4)::INTEGER AS month_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'missing' AND NOT s.within_plan)::INTEGER AS missing_weeks,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ('held', 'cancelled', 'rescheduled', 'no_show'))::INTEGER AS due,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'rescheduled')::INTEGER AS rescheduled,
@@ -85,17 +105,22 @@ function chainSql(f: Filters): string {
       (SELECT avg(h.agenda_career::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_career IS NOT NULL) AS agenda_career,
       (SELECT bool_or(o.agenda_career) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
       (SELECT avg(h.prepared_by_report::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.prepared_by_report IS NOT NULL) AS prepared_share
-    FROM pairs p, params)`;
+    FROM pairs p JOIN pair_plan pp ON pp.manager = p.manager AND pp.csm = p.csm, params)`;
 }
 
 export const CADENCE_SQL = (gap: string, held: string) =>
   `CASE WHEN ${held} < 2 OR ${gap} IS NULL THEN 'rarer' WHEN ${gap} <= 8 THEN 'weekly' WHEN ${gap} <= 21 THEN '1–3 weeks' WHEN ${gap} <= 42 THEN '3–6 weeks' WHEN ${gap} <= 70 THEN '6–10 weeks' ELSE 'rarer' END`;
 
 /** One row per pair with at least one active week. */
-export function pairsSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)}
+export function pairsSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)}
   SELECT ps.*, s.current_streak::INTEGER AS current_streak, s.longest_streak::INTEGER AS longest_streak,
     ps.held_weeks / nullif(ps.active_weeks, 0) AS coverage,
+    ${PLAN_NAME_SQL('ps.plan_weeks')} AS plan,
+    ps.within_weeks / nullif(ps.active_weeks, 0) AS plan_coverage,
+    ps.fortnight_weeks / nullif(ps.active_weeks, 0) AS fortnight_coverage,
+    ps.month_weeks / nullif(ps.active_weeks, 0) AS month_coverage,
+    ${suggestSql('ps.median_gap', 'ps.plan_weeks', 'ps.within_weeks / nullif(ps.active_weeks, 0)', 'ps.fortnight_weeks / nullif(ps.active_weeks, 0)', 'ps.month_weeks / nullif(ps.active_weeks, 0)')} AS suggested_plan,
     ps.cancelled / nullif(ps.due, 0) AS cancel_rate,
     ps.rescheduled / nullif(ps.due, 0) AS reschedule_rate,
     ${CADENCE_SQL('ps.median_gap', 'ps.held_count')} AS cadence,
@@ -108,10 +133,12 @@ export function pairsSql(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** One row per manager, pooled over their pairs. */
-export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)},
+export function managersSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
   pooled AS (
     SELECT manager, count(*)::INTEGER AS pairs, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks,
+      sum(within_weeks)::INTEGER AS within_weeks, sum(fortnight_weeks)::INTEGER AS fortnight_weeks, sum(month_weeks)::INTEGER AS month_weeks,
+      sum(missing_weeks)::INTEGER AS missing_weeks, min(plan_weeks) AS min_plan_weeks, max(plan_weeks)::INTEGER AS plan_weeks, mode(team) AS team,
       sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled, sum(held_count)::INTEGER AS held_count,
       max(days_since_held)::INTEGER AS days_since_held,
       avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
@@ -126,7 +153,12 @@ export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
       avg(h.prepared_by_report::INTEGER) FILTER (h.prepared_by_report IS NOT NULL) AS prepared_share
     FROM held h GROUP BY h.manager),
   mgaps AS (SELECT manager, median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL GROUP BY manager)
-  SELECT p.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
+  SELECT p.* EXCLUDE (min_plan_weeks), p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
+    CASE WHEN p.min_plan_weeks = p.plan_weeks THEN ${PLAN_NAME_SQL('p.plan_weeks')} ELSE 'mixed' END AS plan,
+    p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
+    p.fortnight_weeks / nullif(p.active_weeks, 0) AS fortnight_coverage,
+    p.month_weeks / nullif(p.active_weeks, 0) AS month_coverage,
+    ${suggestSql('g.median_gap', 'p.plan_weeks', 'p.within_weeks / nullif(p.active_weeks, 0)', 'p.fortnight_weeks / nullif(p.active_weeks, 0)', 'p.month_weeks / nullif(p.active_weeks, 0)')} AS suggested_plan,
     p.rescheduled / nullif(p.due, 0) AS reschedule_rate, g.median_gap, ${CADENCE_SQL('g.median_gap', 'p.held_count')} AS cadence,
     s.agenda_goals, s.agenda_bottlenecks, s.agenda_customers, s.agenda_coaching, s.agenda_career, s.prepared_share,
     coalesce(n.name, p.manager) AS manager_name
@@ -136,9 +168,9 @@ export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** The pair × week grid: one row per active week of each pair, with the week's best status. */
-export function gridSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)}
-  SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, w.st AS status,
+export function gridSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)}
+  SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, CASE WHEN w.st = 'missing' AND w.within_plan THEN 'not_due' ELSE w.st END AS status,
     coalesce(mn.name, w.manager) AS manager_name, coalesce(cn.name, w.csm) AS csm_name
   FROM wk_status w
   LEFT JOIN person_names mn ON mn.person_key = w.manager

@@ -1,6 +1,7 @@
 /** The metric queries, run on the engine: what the views call. */
 import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
+import type { CadencePlan } from './cadencePlan';
 import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
@@ -39,8 +40,8 @@ export async function filterOptions(): Promise<{ asOf: string | null; firstDay: 
 }
 
 /** The chain's costly parts (week statuses, pair statistics, streaks) once, for the three queries. */
-export const oneOnOne = async (f: Filters) => {
-  const [managers, pairs, grid] = await queryBatch(oneOnOneSetupSql(f), [managersSql(f, KEPT), pairsSql(f, KEPT), gridSql(f, KEPT)]);
+export const oneOnOne = async (f: Filters, plans: readonly CadencePlan[] = []) => {
+  const [managers, pairs, grid] = await queryBatch(oneOnOneSetupSql(f, plans), [managersSql(f, KEPT, plans), pairsSql(f, KEPT, plans), gridSql(f, KEPT, plans)]);
   return { managers, pairs, grid };
 };
 

@@ -11,12 +11,15 @@
  */
 import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
+import { MAX_PLANS, type CadencePlan, type Every } from '$lib/metrics/cadencePlan';
 
 export interface SharedView {
   tab: Tab;
   filters: FilterState;
   grain: 'week' | 'month';
   drill: DrillTarget | null;
+  /** Expected cadences set by a coach (empty: weekly, the standard, unless the device remembers plans). */
+  plans: CadencePlan[];
 }
 
 export const FRAGMENT_VERSION = 1;
@@ -35,7 +38,7 @@ const GRAINS = ['week', 'month'] as const;
 
 export function defaultView(): SharedView {
   // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
-  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null };
+  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, plans: [] };
 }
 
 /** v1 on the wire. Every key is optional and absent means the default. */
@@ -51,7 +54,12 @@ interface Wire {
   s?: string[]; // segments
   k?: string[]; // kinds
   d?: WireDrill;
+  pl?: WirePlan[]; // expected cadences (added within v1: links without it read as before)
 }
+type WireEvery = 'w' | 'f' | 'm';
+type WirePlan = ['t', string, WireEvery] | ['m', string, WireEvery] | ['p', string, string, WireEvery];
+const EVERY_WIRE: Record<Every, WireEvery> = { weekly: 'w', fortnightly: 'f', monthly: 'm' };
+const WIRE_EVERY: Record<WireEvery, Every> = { w: 'weekly', f: 'fortnightly', m: 'monthly' };
 type WireDrill = ['p', string, string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
 const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
 const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeting kind' } as const;
@@ -74,6 +82,8 @@ export async function encodeView(v: SharedView): Promise<string> {
   }
   const d = v.drill;
   if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+  if (v.plans.length)
+    wire.pl = v.plans.map((p) => (p.level === 'team' ? ['t', p.team, EVERY_WIRE[p.every]] : p.level === 'manager' ? ['m', p.manager, EVERY_WIRE[p.every]] : ['p', p.manager, p.csm, EVERY_WIRE[p.every]]));
 
   if (Object.keys(wire).length === 0) return '';
   const json = new TextEncoder().encode(JSON.stringify(wire));
@@ -129,7 +139,7 @@ async function read(fragment: string): Promise<SharedView> {
 
 function readV1(raw: unknown): SharedView {
   if (!isRecord(raw)) return fail(DAMAGED);
-  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', ...Object.keys(LISTS)]);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'pl', ...Object.keys(LISTS)]);
   const stray = Object.keys(raw).find((k) => !known.has(k));
   if (stray !== undefined) fail(`unknown setting "${stray}"`);
   const w = raw as Wire;
@@ -153,7 +163,23 @@ function readV1(raw: unknown): SharedView {
   }
 
   if (w.d !== undefined) view.drill = readDrill(w.d);
+  if (w.pl !== undefined) view.plans = readWirePlans(w.pl);
   return view;
+}
+
+function readWirePlans(pl: unknown): CadencePlan[] {
+  const bad = () => fail('the expected cadences are not described correctly');
+  if (!Array.isArray(pl) || pl.length > MAX_PLANS) return bad();
+  return pl.map((p: unknown) => {
+    if (!Array.isArray(p) || !p.every(isText)) return bad();
+    const [kind, ...rest] = p as string[];
+    const every = WIRE_EVERY[rest.at(-1) as WireEvery];
+    if (!every || !Object.hasOwn(WIRE_EVERY, rest.at(-1) as string)) return bad();
+    if (kind === 't' && rest.length === 2 && rest[0]) return { level: 'team', team: rest[0], every };
+    if (kind === 'm' && rest.length === 2 && rest[0]) return { level: 'manager', manager: rest[0], every };
+    if (kind === 'p' && rest.length === 3 && rest[0] && rest[1]) return { level: 'pair', manager: rest[0], csm: rest[1], every };
+    return bad();
+  });
 }
 
 function readDrill(d: unknown): DrillTarget {

@@ -5,6 +5,8 @@
 import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { sameFilters, type ViewStep } from './undoStep';
+import type { CadencePlan } from '$lib/metrics/cadencePlan';
+import { savedPlans, savePlans } from './savedPlans';
 
 export type Tab = 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
@@ -41,6 +43,14 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
   return { ...windowOf(f, asOf, firstDay), managers: f.managers, teams: f.teams, csms: f.csms, segments: f.segments, kinds: f.kinds };
 }
 
+export interface SharedState {
+  tab: Tab;
+  filters: FilterState;
+  grain: 'week' | 'month';
+  drill: DrillTarget | null;
+  plans: CadencePlan[];
+}
+
 export class ViewState {
   tab = $state<Tab>('meetings');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
@@ -48,6 +58,8 @@ export class ViewState {
   grain = $state<'week' | 'month'>('week');
   /** The mark whose rows are shown below the view, if any. */
   drill = $state<DrillTarget | null>(null);
+  /** Expected cadences (none: weekly, the standard); start from the ones this device remembers. */
+  plans = $state<CadencePlan[]>(savedPlans());
   /** Earlier steps, each with the drill-down open then: Undo puts both back, so no panel outlives its state. */
   #history = $state<ViewStep[]>([]);
 
@@ -73,17 +85,24 @@ export class ViewState {
     this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
   }
 
-  /** Take over a view read from a link (not an undoable change). */
-  apply(v: { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null }): void {
+  /** Set the expected cadences (a coach's choice: remembered on this device). */
+  setPlans(plans: CadencePlan[]): void {
+    this.plans = plans;
+    savePlans(plans);
+  }
+
+  /** Take over a view read from a link (not an undoable change). A link without plans keeps the device's. */
+  apply(v: SharedState): void {
     this.tab = v.tab;
     this.filters = { ...v.filters };
     this.grain = v.grain;
     this.drill = v.drill;
+    this.plans = v.plans.length ? [...v.plans] : savedPlans();
   }
 
   /** What a link carries. */
-  shared(): { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null } {
-    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill }) as ReturnType<ViewState['shared']>;
+  shared(): SharedState {
+    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, plans: this.plans }) as SharedState;
   }
 
   undo(): void {
