@@ -142,3 +142,69 @@ describe('expected cadence', () => {
     assert.deepEqual(problems.external, []);
   });
 });
+
+describe('what changed: this period against the previous one, and trends by month', () => {
+  const read = (p, id) =>
+    p.$eval(`[data-testid="headline-${id}"]`, (el) => ({
+      value: el.querySelector('.value').textContent.trim(),
+      delta: el.querySelector('[data-testid="delta"]').firstChild.textContent.trim(),
+      verdict: el.getAttribute('data-verdict'),
+      behind: el.querySelector('[data-testid="behind"]').textContent.replace(/\s+/g, ' ').trim()
+    }));
+  const points = (now, before) => {
+    const shown = Math.round((now - before) * 100);
+    return shown === 0 ? '±0 pts' : `${shown > 0 ? '+' : '−'}${Math.abs(shown)} pts`;
+  };
+  const daysOf = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  const isoOf = (d) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+  it('shows each headline with its change, coloured the good way, and the counts behind it one click away', async () => {
+    await page.goto(site.url);
+    await waitReady(page, 120_000);
+    await showTab(page, 'oneonone');
+    const now = computeMetrics(demo, { ...window, onlyActivePairs: true }).totals;
+    // The previous period of the same length, written out here (the page has its own single definition).
+    const length = daysOf(window.to) - daysOf(window.from) + 1;
+    const previous = { from: isoOf(daysOf(window.from) - length), to: isoOf(daysOf(window.from) - 1) };
+    const before = computeMetrics(demo, { ...previous, onlyActivePairs: true }).totals;
+    const cases = [
+      ['coverage', 'coverage', 'heldWeeks', 'activeWeeks', 'up'],
+      ['cancel_rate', 'cancelRate', 'cancelled', 'due', 'down'],
+      ['reschedule_rate', 'rescheduleRate', 'rescheduled', 'due', 'down'],
+      ['agenda_career', 'career', 'careerHeld', 'agendaKnown', 'up'],
+      ['prepared_share', 'prepared', 'prepTrue', 'prepKnown', 'up']
+    ];
+    for (const [id, share, top, bottom, good] of cases) {
+      const got = await read(page, id);
+      const diff = Math.round((now[share] - before[share]) * 100);
+      const verdict = diff === 0 ? 'same' : (diff > 0) === (good === 'up') ? 'better' : 'worse';
+      assert.deepEqual([got.value, got.delta, got.verdict], [pct(now[share]), points(now[share], before[share]), verdict], id);
+      await page.click(`[data-testid="headline-${id}"] summary`);
+      assert.ok(await page.isVisible(`[data-testid="headline-${id}"] [data-testid="behind"]`), `${id}: the numbers behind it open`);
+      const fmt = (n) => n.toLocaleString('en-US');
+      assert.match(got.behind, new RegExp(`This period \\(${window.from} – ${window.to}\\): ${fmt(now[top])} of ${fmt(now[bottom])} .*Previous period \\(${previous.from} – ${previous.to}\\): ${fmt(before[top])} of ${fmt(before[bottom])} `), id);
+    }
+  });
+
+  it('draws each manager’s months, and opens a manager’s reports', async () => {
+    const expected = computeMetrics(demo, { ...window, onlyActivePairs: true });
+    for (const [email, months] of Object.entries(expected.monthly)) {
+      if (!expected.managers[email]) continue;
+      const order = Object.keys(months).sort();
+      const row = page.locator(`[data-testid="oo-trends"] tr[data-manager="${email}"]`);
+      const values = (key) => row.locator(`td[data-key="${key}"] [data-testid="sparkline"]`).getAttribute('data-values');
+      const want = (f) => order.map((m) => (f(months[m]) === null ? '' : f(months[m]).toFixed(4))).join(' ');
+      assert.equal(await values('coverage'), want((x) => (x.activeWeeks ? x.heldWeeks / x.activeWeeks : null)), `${names[email]} coverage by month`);
+      assert.equal(await values('cancel_rate'), want((x) => (x.due ? x.cancelled / x.due : null)), `${names[email]} cancel rate by month`);
+    }
+    // Marcus cancels every month; Priya never covers career.
+    const marcus = (await page.locator('[data-testid="oo-trends"] tr[data-manager="marcus.ong@cadence-demo.example"] td[data-key="cancel_rate"] [data-testid="sparkline"]').getAttribute('data-values')).split(' ').map(Number);
+    assert.ok(marcus.every((v) => v > 0.1), `Marcus's cancel rate by month: ${marcus}`);
+    const priya = await page.locator('[data-testid="oo-trends"] tr[data-manager="priya.raman@cadence-demo.example"] td[data-key="agenda_career"] [data-testid="sparkline"]').getAttribute('data-values');
+    assert.ok(priya.split(' ').every((v) => Number(v) === 0), `Priya's career share by month: ${priya}`);
+    await page.click('[data-testid="oo-trends"] tr[data-manager="marcus.ong@cadence-demo.example"] button');
+    const reports = await page.locator('[data-testid="oo-trends"] tr.pair').count();
+    assert.equal(reports, expected.managers['marcus.ong@cadence-demo.example'].pairs);
+    assert.deepEqual(problems.errors, []);
+  });
+});

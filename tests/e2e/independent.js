@@ -435,18 +435,21 @@ export function computeMetrics(demo, opts = {}) {
   const asOfWeek = mondayOf(asOf);
 
   const pairs = {};
+  const monthly = {};
   const pairInternals = new Map();
   for (const [k, list] of [...byPair.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const csm = list[0].csm;
     const [ts, te] = tenureOf(csm);
     const active = windowWeeks.filter((w) => w <= te && w + 6 >= ts);
     const activeSet = new Set(active);
+    // A held week has a held 1:1 in the window; the weeks before a week count their held 1:1s of any time.
     const heldWeekSet = new Set(list.filter((m) => m.status === 'held' && m.d <= asOf).map((m) => mondayOf(m.d)));
-    const isHeld = (w) => activeSet.has(w) && heldWeekSet.has(w);
+    const heldInWindow = new Set(list.filter((m) => m.status === 'held' && inWindow(m.d)).map((m) => mondayOf(m.d)));
+    const isHeld = (w) => activeSet.has(w) && heldInWindow.has(w);
     const heldWeeks = active.filter(isHeld).length;
     // Expected cadence: a week is within k weeks when a 1:1 was held in it or the k − 1 weeks before (any time).
     const plan = planOf(list[0].manager, csm);
-    const withinK = (w, k) => { for (let i = 0; i < k; i++) if (heldWeekSet.has(w - 7 * i)) return true; return false; };
+    const withinK = (w, k) => { if (heldInWindow.has(w)) return true; for (let i = 1; i < k; i++) if (heldWeekSet.has(w - 7 * i)) return true; return false; };
     const isWithin = (w) => activeSet.has(w) && withinK(w, plan.weeks);
     const withinWeeks = active.filter(isWithin).length;
     const fortnightWeeks = active.filter((w) => withinK(w, 2)).length;
@@ -504,6 +507,19 @@ export function computeMetrics(demo, opts = {}) {
       preparedShare: ratio(prepTrue, prepKnown.length)
     };
     pairInternals.set(k, { gaps, agendaCounts, agendaN: withAgenda.length, prepTrue, prepN: prepKnown.length });
+    // By calendar month: a week in the month of its Monday, a 1:1 in the month of its date.
+    const monthOf = (d) => isoOfDays(d).slice(0, 7);
+    const mm = (monthly[list[0].manager] ??= {});
+    for (const w of active) {
+      const x = (mm[monthOf(w)] ??= { activeWeeks: 0, heldWeeks: 0, due: 0, cancelled: 0 });
+      x.activeWeeks++;
+      if (isHeld(w)) x.heldWeeks++;
+    }
+    for (const m of due) {
+      const x = (mm[monthOf(m.d)] ??= { activeWeeks: 0, heldWeeks: 0, due: 0, cancelled: 0 });
+      x.due++;
+      if (m.status === 'cancelled') x.cancelled++;
+    }
   }
 
   const managers = {};
@@ -542,6 +558,21 @@ export function computeMetrics(demo, opts = {}) {
       preparedShare: ratio(g._prepTrue, g._prepN), preparedN: g._prepN
     };
   }
+
+  // Pooled over every pair with an active week: the 1:1 headline figures.
+  const totals = { activeWeeks: 0, heldWeeks: 0, withinWeeks: 0, due: 0, cancelled: 0, rescheduled: 0, careerHeld: 0, agendaKnown: 0, prepTrue: 0, prepKnown: 0 };
+  for (const [k, p] of Object.entries(pairs)) {
+    if (p.activeWeeks === 0) continue;
+    const x = pairInternals.get(k);
+    totals.activeWeeks += p.activeWeeks; totals.heldWeeks += p.heldWeeks; totals.withinWeeks += p.withinWeeks;
+    totals.due += p.due; totals.cancelled += p.cancelled; totals.rescheduled += p.rescheduled;
+    totals.careerHeld += x.agendaCounts.career; totals.agendaKnown += x.agendaN; totals.prepTrue += x.prepTrue; totals.prepKnown += x.prepN;
+  }
+  Object.assign(totals, {
+    coverage: ratio(totals.heldWeeks, totals.activeWeeks), planCoverage: ratio(totals.withinWeeks, totals.activeWeeks),
+    cancelRate: ratio(totals.cancelled, totals.due), rescheduleRate: ratio(totals.rescheduled, totals.due),
+    career: ratio(totals.careerHeld, totals.agendaKnown), prepared: ratio(totals.prepTrue, totals.prepKnown)
+  });
 
   // --- Meetings vs outcomes ---------------------------------------------------------------------------
   const segOf = new Map();
@@ -659,6 +690,6 @@ export function computeMetrics(demo, opts = {}) {
   return {
     asOf: isoOfDays(asOf),
     window: { from: isoOfDays(from), to: isoOfDays(to) },
-    managers, pairs, accounts, spearman: sp, goals, outcomes
+    managers, pairs, totals, monthly, accounts, spearman: sp, goals, outcomes
   };
 }

@@ -58,8 +58,8 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
     GROUP BY p.manager, p.csm),
   held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.status = 'held' AND o.d <= params.as_of),
   since_held AS (
-    SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_held
-    FROM held_wks CROSS JOIN range(4) r(i) GROUP BY ALL),
+    SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_prior
+    FROM held_wks CROSS JOIN range(1, 4) r(i) GROUP BY ALL),
   wk_status AS (
     SELECT w.manager, w.csm, w.wk,
       CASE WHEN bool_or(i.status = 'held') THEN 'held'
@@ -67,7 +67,8 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
            WHEN bool_or(i.status = 'cancelled') THEN 'cancelled'
            WHEN bool_or(i.status = 'no_show') THEN 'no_show'
            ELSE 'missing' END AS st,
-      sh.weeks_since_held, coalesce(sh.weeks_since_held < pp.plan_weeks, false) AS within_plan
+      sh.weeks_since_prior,
+      bool_or(i.status = 'held') IS TRUE OR coalesce(any_value(sh.weeks_since_prior) < any_value(pp.plan_weeks), false) AS within_plan
     FROM weeks w JOIN pair_plan pp USING (manager, csm) LEFT JOIN since_held sh USING (manager, csm, wk) LEFT JOIN inwin i USING (manager, csm, wk)
     GROUP BY ALL),
   islands AS (
@@ -89,8 +90,8 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan)::INTEGER AS within_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.weeks_since_held < 2)::INTEGER AS fortnight_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.weeks_since_held < 4)::INTEGER AS month_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 2))::INTEGER AS fortnight_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 4))::INTEGER AS month_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'missing' AND NOT s.within_plan)::INTEGER AS missing_weeks,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ('held', 'cancelled', 'rescheduled', 'no_show'))::INTEGER AS due,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
@@ -176,4 +177,56 @@ export function gridSql(f: Filters, kept: readonly Kept[] = [], plans: readonly 
   LEFT JOIN person_names mn ON mn.person_key = w.manager
   LEFT JOIN person_names cn ON cn.person_key = w.csm
   ORDER BY manager_name, csm_name, week`;
+}
+
+/** What the headline figures count, pooled over every pair in the filters (for "this period vs the previous"). */
+export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
+  pooled AS (
+    SELECT count(*)::INTEGER AS pairs, coalesce(sum(active_weeks), 0)::INTEGER AS active_weeks, coalesce(sum(held_weeks), 0)::INTEGER AS held_weeks,
+      coalesce(sum(within_weeks), 0)::INTEGER AS within_weeks, coalesce(sum(due), 0)::INTEGER AS due,
+      coalesce(sum(cancelled), 0)::INTEGER AS cancelled, coalesce(sum(rescheduled), 0)::INTEGER AS rescheduled
+    FROM pair_stats WHERE active_weeks > 0),
+  held_n AS (
+    SELECT count(*)::INTEGER AS held_count, count(agenda_career)::INTEGER AS agenda_known, count(*) FILTER (agenda_career)::INTEGER AS career_held,
+      count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true
+    FROM held)
+  SELECT p.*, h.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
+    p.cancelled / nullif(p.due, 0) AS cancel_rate, p.rescheduled / nullif(p.due, 0) AS reschedule_rate,
+    h.career_held / nullif(h.agenda_known, 0) AS agenda_career, h.prepared_true / nullif(h.prepared_known, 0) AS prepared_share
+  FROM pooled p, held_n h`;
+}
+
+/**
+ * By calendar month (a week belongs to the month of its Monday; a 1:1 to the month of its date), per manager
+ * (csm NULL) and per pair: the figures of the trend sparklines, with what they count.
+ */
+export function trendSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
+  wk_m AS (
+    SELECT manager, csm, date_trunc('month', wk)::DATE AS m, count(*) AS active_weeks, count(*) FILTER (st = 'held') AS held_weeks, count(*) FILTER (within_plan) AS within_weeks
+    FROM wk_status GROUP BY ALL),
+  oo_m AS (
+    SELECT manager, csm, date_trunc('month', d)::DATE AS m,
+      count(*) FILTER (status IN ('held', 'cancelled', 'rescheduled', 'no_show')) AS due,
+      count(*) FILTER (status = 'cancelled') AS cancelled, count(*) FILTER (status = 'rescheduled') AS rescheduled,
+      count(agenda_career) FILTER (status = 'held') AS agenda_known,
+      count(*) FILTER (status = 'held' AND agenda_career) AS career_held,
+      sum(agenda_goals::INTEGER + agenda_bottlenecks::INTEGER + agenda_customers::INTEGER + agenda_coaching::INTEGER + agenda_career::INTEGER) FILTER (status = 'held') AS items_covered
+    FROM inwin GROUP BY ALL),
+  joined AS (
+    SELECT manager, csm, m, coalesce(w.active_weeks, 0) AS active_weeks, coalesce(w.held_weeks, 0) AS held_weeks, coalesce(w.within_weeks, 0) AS within_weeks,
+      coalesce(o.due, 0) AS due, coalesce(o.cancelled, 0) AS cancelled, coalesce(o.rescheduled, 0) AS rescheduled,
+      coalesce(o.agenda_known, 0) AS agenda_known, coalesce(o.career_held, 0) AS career_held, coalesce(o.items_covered, 0) AS items_covered
+    FROM wk_m w FULL JOIN oo_m o USING (manager, csm, m)),
+  by_month AS (
+    SELECT manager, csm, m, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks, sum(within_weeks)::INTEGER AS within_weeks,
+      sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled,
+      sum(agenda_known)::INTEGER AS agenda_known, sum(career_held)::INTEGER AS career_held, sum(items_covered)::INTEGER AS items_covered
+    FROM joined GROUP BY GROUPING SETS ((manager, m), (manager, csm, m)))
+  SELECT manager, csm, strftime(m, '%Y-%m-%d') AS month, active_weeks, held_weeks, within_weeks, due, cancelled, rescheduled, agenda_known, career_held, items_covered,
+    held_weeks / nullif(active_weeks, 0) AS coverage, within_weeks / nullif(active_weeks, 0) AS plan_coverage,
+    cancelled / nullif(due, 0) AS cancel_rate, rescheduled / nullif(due, 0) AS reschedule_rate,
+    items_covered / nullif(5 * agenda_known, 0) AS agenda_items, career_held / nullif(agenda_known, 0) AS agenda_career
+  FROM by_month ORDER BY manager, csm NULLS FIRST, month`;
 }

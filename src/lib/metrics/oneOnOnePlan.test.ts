@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql } from './oneOnOne';
 import { NO_FILTERS, type Filters } from './filters';
 import type { CadencePlan } from './cadencePlan';
 
@@ -90,6 +90,15 @@ describe('expected cadence', () => {
     expect((await byCsm(PLANS)).get('jon@x')).toMatchObject({ plan: 'monthly', plan_from: 'team', held_weeks: 2, within_weeks: 7, missing_weeks: 1 });
   });
 
+  it('does not count a 1:1 held before a window that starts mid-week as its first week held', async () => {
+    // From Wednesday 2026-01-07: Fern's W1 1:1 (Tuesday 01-06) is before the window. W1 is active, not held,
+    // and on a fortnightly plan not within it (nothing held the week before); W2 is, by W1's 1:1.
+    const midweek = { ...f, from: '2026-01-07' };
+    const plans: CadencePlan[] = [{ level: 'pair', manager: 'dana@x', csm: 'fern@x', every: 'fortnightly' }];
+    expect((await byCsm([], midweek)).get('fern@x')).toMatchObject({ active_weeks: 8, held_weeks: 3, within_weeks: 3, fortnight_weeks: 7 });
+    expect((await byCsm(plans, midweek)).get('fern@x')).toMatchObject({ held_weeks: 3, within_weeks: 7, missing_weeks: 1 });
+  });
+
   it('takes the most specific plan: pair, then manager, then team', async () => {
     const p = await byCsm(PLANS);
     expect([...p.values()].map((r) => [r.csm, r.plan, r.plan_from])).toEqual(
@@ -127,5 +136,25 @@ describe('expected cadence', () => {
   it('gives the same results from the parts kept in temporary tables', async () => {
     const setup = oneOnOneSetupSql(f, PLANS).join(';\n');
     for (const q of [pairsSql, managersSql, gridSql]) expect(await sql(`${setup};\n${q(f, KEPT, PLANS)}`)).toEqual(await sql(q(f, [], PLANS)));
+  });
+});
+
+describe('1:1 totals and trends by month', () => {
+  it('pools every pair for the headline figures, with what each counts', async () => {
+    const [t] = await sql(totalsSql(f, [], PLANS));
+    // Held weeks 19 (Dana) + 2 (Jon) of 40; within plan 31 + 7; 1:1s all held (22 in the window).
+    expect(t).toMatchObject({ pairs: 5, active_weeks: 40, held_weeks: 21, within_weeks: 38, due: 21, cancelled: 0, held_count: 21, agenda_known: 21, career_held: 0, agenda_career: 0, prepared_known: 0, prepared_share: null });
+    expect(t.coverage).toBeCloseTo(21 / 40);
+    expect(t.plan_coverage).toBeCloseTo(38 / 40);
+  });
+  it('splits them by month per manager and per pair', async () => {
+    const rows = await sql(trendSql(f, [], PLANS));
+    const fern = rows.filter((r) => r.csm === 'fern@x').map((r) => [r.month, r.active_weeks, r.held_weeks, r.within_weeks, r.due]);
+    // January: weeks of 01-05 … 01-26 (4), held W1 W3; February: 02-02 … 02-23 (4), held W5 W7; within plan every week.
+    expect(fern).toEqual([['2026-01-01', 4, 2, 4, 2], ['2026-02-01', 4, 2, 4, 2]]);
+    const dana = rows.filter((r) => r.manager === 'dana@x' && r.csm === null).map((r) => [r.month, r.active_weeks, r.held_weeks, r.within_weeks]);
+    // January held: Fern 2, Gus 4, Hal 3, Ivy 1 = 10 of 16; February: 2 + 2 + 4 + 1 = 9 of 16.
+    expect(dana).toEqual([['2026-01-01', 16, 10, 16], ['2026-02-01', 16, 9, 15]]);
+    expect(rows.find((r) => r.manager === 'dana@x' && r.csm === null && r.month === '2026-01-01')!.coverage).toBeCloseTo(10 / 16);
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveForTests, sql } from '$lib/testing/duckdb-node';
 import { countOf, definitionsFor, FIGURES, figure, formatFigure, type Source } from './registry';
 import { NO_FILTERS, type Filters } from './filters';
-import { managersSql, pairsSql } from './oneOnOne';
+import { managersSql, pairsSql, totalsSql, trendSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
@@ -13,6 +13,8 @@ const f: Filters = { from: '2026-01-05', to: '2026-03-31', ...NO_FILTERS };
 const QUERIES: Record<Source, string> = {
   'oneOnOne.managers': managersSql(f),
   'oneOnOne.pairs': pairsSql(f),
+  'oneOnOne.totals': totalsSql(f),
+  'oneOnOne.trend': trendSql(f),
   'meetingsOutcomes.accounts': accountsSql(f),
   'meetingsOutcomes.correlation': correlationSql(f),
   'meetingsOutcomes.lagged': laggedCorrelationSql(f),
