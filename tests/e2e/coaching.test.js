@@ -208,3 +208,36 @@ describe('what changed: this period against the previous one, and trends by mont
     assert.deepEqual(problems.errors, []);
   });
 });
+
+describe('coming up', () => {
+  it('lists, as of the last date, the pairs with nothing booked and the reports waiting past their plan', async () => {
+    await page.goto(site.url);
+    await waitReady(page, 120_000);
+    await showTab(page, 'oneonone');
+    // Independently: the tracker's Scheduled 1:1s after as of, per pair still on the team; waits from the held ones.
+    const expected = computeMetrics(demo, { ...window, onlyActivePairs: true });
+    const asOf = expected.asOf;
+    const plusDays = (n) => new Date(Date.parse(`${asOf}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const ahead = demo.meetings.filter((m) => m.kind === 'one_on_one' && m.status === 'scheduled' && m.date > asOf);
+    const withCalendar = new Set(ahead.map((m) => m.manager));
+    const onTeam = new Map(demo.people.filter((p) => (!p.end || p.end >= asOf) && (!p.start || p.start <= asOf)).map((p) => [p.email, p]));
+    const want = [];
+    for (const p of Object.values(expected.pairs)) {
+      if (!onTeam.has(p.report)) continue;
+      const booked = (n) => ahead.some((m) => m.manager === p.manager && m.csm === p.report && m.date <= plusDays(n));
+      const overdue = p.daysSinceLastHeld === null || p.daysSinceLastHeld > 7;
+      const cal = withCalendar.has(p.manager);
+      if ((cal && (!booked(7) || !booked(14))) || overdue) want.push([names[p.report], names[p.manager], cal ? (booked(7) ? 'yes' : 'no') : 'no', overdue ? 'yes' : 'no']);
+    }
+    const got = (await readTable(page, 'oo-upcoming')).map((r) => [r.csm_name, r.manager_name, r.booked_7, r.overdue]);
+    assert.deepEqual(got.sort(), want.sort());
+    // The planted gaps: Ken's first report has nothing booked in two weeks, Priya's first none next week.
+    const rows = await readTable(page, 'oo-upcoming');
+    assert.ok(rows.some((r) => r.manager_name === 'Ken Adeyemi' && r.booked_14 === 'no'));
+    assert.ok(rows.some((r) => r.manager_name === 'Priya Raman' && r.booked_7 === 'no' && r.booked_14 === 'yes'));
+    // The Outlook managers' exports have no calendar ahead: said, not read as unbooked.
+    assert.match(await page.textContent('[data-testid="upcoming-no-calendar"]'), /Dana Whitfield, Marcus Ong and Tomás Ortega/);
+    assert.ok(rows.filter((r) => r.manager_name === 'Dana Whitfield').every((r) => r.overdue === 'yes'));
+    assert.deepEqual(problems.errors, []);
+  });
+});

@@ -267,7 +267,7 @@ export function spearman(xs, ys) {
 export const AGENDA_ITEMS = ['goals', 'bottlenecks', 'customers', 'coaching', 'career'];
 const OUTLOOK_LABELS = { 'goals & performance': 'goals', bottlenecks: 'bottlenecks', 'customer issues': 'customers', coaching: 'coaching', 'career development': 'career' };
 const TRACKER_WORDS = { goals: 'goals', blockers: 'bottlenecks', customers: 'customers', coaching: 'coaching', career: 'career' };
-const TRACKER_STATUS = { held: 'held', cancelled: 'cancelled', canceled: 'cancelled', rescheduled: 'rescheduled', 'no-show': 'no_show', 'no show': 'no_show' };
+const TRACKER_STATUS = { held: 'held', cancelled: 'cancelled', canceled: 'cancelled', rescheduled: 'rescheduled', 'no-show': 'no_show', 'no show': 'no_show', scheduled: 'scheduled' };
 const HUBSPOT_STATUS = { completed: 'held', canceled: 'cancelled', cancelled: 'cancelled', rescheduled: 'rescheduled', 'no show': 'no_show', scheduled: 'scheduled' };
 const SF_CHANNEL = { email: 'email', call: 'call', task: 'async' };
 const key = (s) => String(s ?? '').trim().toLowerCase();

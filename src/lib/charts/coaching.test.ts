@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shareDelta } from './delta';
 import { sparkline } from './sparkline';
+import { upcomingGaps } from './upcoming';
 
 describe('shareDelta', () => {
   it('says the change in points and whether it went the good way', () => {
@@ -32,5 +33,15 @@ describe('sparkline', () => {
   });
   it('draws nothing for no values', () => {
     expect(sparkline([{ month: '2026-01-01', value: null }], 60, 20)).toEqual({ path: '', dots: [], last: null });
+  });
+});
+
+describe('upcomingGaps', () => {
+  const row = (manager_name: string, calendar_ahead: boolean, booked_7: boolean, booked_14: boolean, overdue: boolean) => ({ manager: manager_name, manager_name, calendar_ahead, booked_7, booked_14, overdue });
+  it('lists the pairs with nothing booked where the calendar is known, and every pair waiting past its plan', () => {
+    const rows = [row('Ken', true, true, true, false), row('Ken', true, false, true, false), row('Ken', true, false, false, false), row('Dana', false, false, false, false), row('Dana', false, false, false, true)];
+    const u = upcomingGaps(rows);
+    expect(u.gaps).toEqual([rows[1], rows[2], rows[4]]);
+    expect([u.unbooked7, u.unbooked14, u.overdue, u.noCalendar]).toEqual([2, 1, 1, ['Dana']]);
   });
 });

@@ -230,3 +230,34 @@ export function trendSql(f: Filters, kept: readonly Kept[] = [], plans: readonly
     items_covered / nullif(5 * agenda_known, 0) AS agenda_items, career_held / nullif(agenda_known, 0) AS agenda_career
   FROM by_month ORDER BY manager, csm NULLS FIRST, month`;
 }
+
+/** The days ahead of "as of" the upcoming-gaps list looks at: the next week and the next two. */
+export const UPCOMING_DAYS = [7, 14] as const;
+
+/**
+ * Upcoming gaps, as of the data's last date (the window does not matter): each pair whose report is on the
+ * team then, whether a 1:1 is scheduled in the next 7 and 14 days, the next one booked, how long the report
+ * has waited since the last held 1:1 against the plan, and whether the manager's exports carry a calendar
+ * ahead at all (scheduled 1:1s after "as of"; without it no gap can be read).
+ */
+export function upcomingSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  const [week, fortnight] = UPCOMING_DAYS;
+  return `${base(f, kept, plans)},
+  ahead AS (SELECT o.manager, o.csm, o.d FROM oo o, params WHERE o.status = 'scheduled' AND o.d > params.as_of),
+  ahead_mgr AS (SELECT DISTINCT manager FROM ahead),
+  ahead_pair AS (
+    SELECT a.manager, a.csm, bool_or(a.d <= p.as_of + INTERVAL ${week} DAY) AS booked_7, bool_or(a.d <= p.as_of + INTERVAL ${fortnight} DAY) AS booked_14,
+      strftime(min(a.d), '%Y-%m-%d') AS next_booked
+    FROM ahead a, params p GROUP BY a.manager, a.csm),
+  on_team AS (SELECT t.manager, t.csm FROM tenure t, params WHERE t.t_start <= params.as_of AND t.t_end >= params.as_of)
+  SELECT ps.manager, ps.csm, ${PLAN_NAME_SQL('ps.plan_weeks')} AS plan, ps.plan_weeks, ps.days_since_held,
+    am.manager IS NOT NULL AS calendar_ahead, coalesce(ap.booked_7, false) AS booked_7, coalesce(ap.booked_14, false) AS booked_14, ap.next_booked,
+    coalesce(ps.days_since_held > 7 * ps.plan_weeks, true) AS overdue,
+    coalesce(mn.name, ps.manager) AS manager_name, coalesce(cn.name, ps.csm) AS csm_name
+  FROM pair_stats ps JOIN on_team USING (manager, csm)
+  LEFT JOIN ahead_mgr am ON am.manager = ps.manager
+  LEFT JOIN ahead_pair ap ON ap.manager = ps.manager AND ap.csm = ps.csm
+  LEFT JOIN person_names mn ON mn.person_key = ps.manager
+  LEFT JOIN person_names cn ON cn.person_key = ps.csm
+  ORDER BY manager_name, csm_name`;
+}

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { sql, deriveForTests } from '$lib/testing/duckdb-node';
-import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
 import { NO_FILTERS, type Filters } from './filters';
 import type { CadencePlan } from './cadencePlan';
 
@@ -13,6 +13,7 @@ import type { CadencePlan } from './cadencePlan';
  *   Hal holds weekly but for W3, a holiday week with no 1:1 at all.
  *   Ivy meets about monthly: W1 (01-07) and W6 (02-11), 35 days apart.
  *   Jon: 2025-12-30 (before the window), W2 (01-13) and W7 (02-17).
+ * Scheduled after as of: Fern 2026-03-03 (within 7 days), Gus 2026-03-10 (within 14); Eli has none at all.
  */
 const M = (d: string, csm: string, status = 'held', manager = 'dana@x', kind = 'one_on_one') =>
   `(TIMESTAMP '${d} 10:00:00', '${kind}', '${status}', '${manager}', '${csm}', false, false, false, false, false, NULL)`;
@@ -27,7 +28,8 @@ beforeAll(async () => {
       ${['2026-01-06', '2026-01-13', '2026-01-27', '2026-02-03', '2026-02-10', '2026-02-17', '2026-02-24'].map((d) => M(d, 'hal@x')).join(', ')},
       ${['2026-01-07', '2026-02-11'].map((d) => M(d, 'ivy@x')).join(', ')},
       ${['2025-12-30', '2026-01-13', '2026-02-17'].map((d) => M(d, 'jon@x', 'held', 'eli@x')).join(', ')},
-      ${M('2026-02-27', 'fern@x', 'held', 'NULL', 'customer')};
+      ${M('2026-02-27', 'fern@x', 'held', 'NULL', 'customer')},
+      ${M('2026-03-03', 'fern@x', 'scheduled')}, ${M('2026-03-10', 'gus@x', 'scheduled')};
     UPDATE meetings SET manager = NULL WHERE manager = 'NULL';
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR, start_date DATE, end_date DATE);
     INSERT INTO people VALUES ('dana@x', 'Dana', NULL, 'East', NULL, NULL), ('eli@x', 'Eli', NULL, 'East', NULL, NULL),
@@ -156,5 +158,31 @@ describe('1:1 totals and trends by month', () => {
     // January held: Fern 2, Gus 4, Hal 3, Ivy 1 = 10 of 16; February: 2 + 2 + 4 + 1 = 9 of 16.
     expect(dana).toEqual([['2026-01-01', 16, 10, 16], ['2026-02-01', 16, 9, 15]]);
     expect(rows.find((r) => r.manager === 'dana@x' && r.csm === null && r.month === '2026-01-01')!.coverage).toBeCloseTo(10 / 16);
+  });
+});
+
+describe('upcoming gaps, as of the last date', () => {
+  const pick = (r: Record<string, unknown>) => [r.csm, r.calendar_ahead, r.booked_7, r.booked_14, r.next_booked, r.days_since_held, r.overdue];
+  it('says which pairs have no 1:1 booked in the next week and two, and who waits longer than the plan', async () => {
+    expect((await sql(upcomingSql(f))).map(pick)).toEqual([
+      ['fern@x', true, true, true, '2026-03-03', 10, true],
+      ['gus@x', true, false, true, '2026-03-10', 3, false],
+      ['hal@x', true, false, false, null, 3, false],
+      ['ivy@x', true, false, false, null, 16, true],
+      ['jon@x', false, false, false, null, 10, true]
+    ]);
+  });
+  it('measures the wait against each pair’s plan', async () => {
+    const rows = await sql(upcomingSql(f, [], PLANS));
+    expect(rows.map((r) => [r.csm, r.plan, r.overdue])).toEqual([['fern@x', 'fortnightly', false], ['gus@x', 'fortnightly', false], ['hal@x', 'fortnightly', false], ['ivy@x', 'monthly', false], ['jon@x', 'monthly', false]]);
+  });
+  it('ignores the window, and leaves out reports no longer on the team', async () => {
+    expect(await sql(upcomingSql({ ...f, from: '2026-01-05', to: '2026-01-11' }))).toEqual(await sql(upcomingSql(f)));
+    await sql(`UPDATE people SET end_date = DATE '2026-02-20' WHERE person_key = 'hal@x'`);
+    try {
+      expect((await sql(upcomingSql(f))).map((r) => r.csm)).not.toContain('hal@x');
+    } finally {
+      await sql(`UPDATE people SET end_date = NULL WHERE person_key = 'hal@x'`);
+    }
   });
 });

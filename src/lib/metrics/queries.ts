@@ -2,7 +2,7 @@
 import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
 import type { CadencePlan } from './cadencePlan';
-import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
 import { capPeriod, previousPeriod, type Period } from './previousPeriod';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
@@ -47,15 +47,16 @@ export async function filterOptions(): Promise<{ asOf: string | null; firstDay: 
 export const oneOnOne = async (f: Filters, plans: readonly CadencePlan[] = [], asOf: string | null = null) => {
   const window: Period = asOf ? capPeriod({ from: f.from, to: f.to }, asOf) : { from: f.from, to: f.to };
   const previous = window.from <= window.to ? previousPeriod(window) : null;
-  const [managers, pairs, grid, totals, trend, ...prev] = await queryBatch(oneOnOneSetupSql(f, plans), [
+  const [managers, pairs, grid, totals, trend, upcoming, ...prev] = await queryBatch(oneOnOneSetupSql(f, plans), [
     managersSql(f, KEPT, plans),
     pairsSql(f, KEPT, plans),
     gridSql(f, KEPT, plans),
     totalsSql(f, KEPT, plans),
     trendSql(f, KEPT, plans),
+    upcomingSql(f, KEPT, plans),
     ...(previous ? [totalsSql({ ...f, ...previous }, [], plans)] : [])
   ]);
-  return { managers, pairs, grid, trend, totals: { now: totals[0] ?? null, before: prev[0]?.[0] ?? null, window, previous } };
+  return { asOf, managers, pairs, grid, trend, upcoming, totals: { now: totals[0] ?? null, before: prev[0]?.[0] ?? null, window, previous } };
 };
 
 /** The per-account rows once, in a temporary table, for the three queries that read them. */
