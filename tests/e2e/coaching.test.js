@@ -241,3 +241,53 @@ describe('coming up', () => {
     assert.deepEqual(problems.errors, []);
   });
 });
+
+describe('the coaching brief', () => {
+  it('opens from a manager’s row with the figures, the team beside them and observations; its link reproduces it', async () => {
+    await page.goto(site.url);
+    await waitReady(page, 120_000);
+    await showTab(page, 'oneonone');
+    const priya = 'priya.raman@cadence-demo.example';
+    await page.click(`[data-testid="oo-trends"] tr[data-manager="${priya}"] [data-testid="open-brief"]`);
+    await waitReady(page);
+    await page.waitForSelector(`[data-testid="coaching-brief"][data-manager="${priya}"]`);
+    const expected = computeMetrics(demo, { ...window, onlyActivePairs: true });
+    const m = expected.managers[priya];
+    const all = expected.totals;
+    const cells = async (key) => page.$$eval(`[data-testid="brief-figures"] tr[data-key="${key}"] td`, (tds) => tds.map((td) => td.textContent.trim()));
+    const cov = await cells('coverage');
+    assert.equal(cov[0], pct(m.coverage));
+    assert.equal(cov[2], pct(all.coverage));
+    // The planted pattern in plain words: Priya never covers career; every manager's count beside hers.
+    const careerHeld = Math.round(m.agenda.career * m.agendaN);
+    const obs = await page.$$eval('[data-testid="brief-observations"] li', (lis) => lis.map((l) => [l.getAttribute('data-id'), l.textContent.trim()]));
+    assert.ok(obs.length >= 3 && obs.length <= 5);
+    const career = obs.find(([id]) => id === 'career')[1];
+    assert.match(career, new RegExp(`^Career development came up in ${careerHeld} of ${m.agendaN} held 1:1s \\(0%\\); across all managers, ${all.careerHeld} of ${all.agendaKnown} `));
+    assert.equal(careerHeld, 0);
+    // Each observation links to the part of the brief with its rows.
+    for (const target of await page.$$eval('[data-testid="brief-observations"] a', (as) => as.map((a) => a.getAttribute('href')))) {
+      assert.equal(await page.locator(target).count(), 1, target);
+    }
+    assert.equal(await page.locator('[data-testid="brief-pairs"] tbody tr').count(), m.pairs);
+    // The link opens the same brief in another browser.
+    const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p2 = await other.newPage();
+    await p2.goto(page.url());
+    await waitReady(p2, 120_000);
+    await p2.waitForSelector(`[data-testid="coaching-brief"][data-manager="${priya}"]`);
+    assert.deepEqual(await p2.$$eval('[data-testid="brief-observations"] li', (lis) => lis.map((l) => [l.getAttribute('data-id'), l.textContent.trim()])), obs);
+    // Printed, it is the brief alone, on one A4 page.
+    await p2.emulateMedia({ media: 'print' });
+    assert.equal(await p2.locator('[data-testid="tab-oneonone"]').isVisible(), false);
+    assert.equal(await p2.locator('[data-testid="coaching-brief"] h2').isVisible(), true);
+    const pdf = await p2.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.equal(pages, 1, 'one A4 page');
+    await other.close();
+    await page.click('[data-testid="coaching-brief"] button:has-text("Back")');
+    await waitReady(page);
+    assert.equal(await page.locator('[data-testid="coaching-brief"]').count(), 0);
+    assert.deepEqual(problems.errors, []);
+  });
+});

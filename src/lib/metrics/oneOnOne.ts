@@ -189,7 +189,9 @@ export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonl
     FROM pair_stats WHERE active_weeks > 0),
   held_n AS (
     SELECT count(*)::INTEGER AS held_count, count(agenda_career)::INTEGER AS agenda_known, count(*) FILTER (agenda_career)::INTEGER AS career_held,
-      count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true
+      count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true,
+      avg(agenda_goals::INTEGER) AS agenda_goals, avg(agenda_bottlenecks::INTEGER) AS agenda_bottlenecks, avg(agenda_customers::INTEGER) AS agenda_customers,
+      avg(agenda_coaching::INTEGER) AS agenda_coaching
     FROM held)
   SELECT p.*, h.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
     p.cancelled / nullif(p.due, 0) AS cancel_rate, p.rescheduled / nullif(p.due, 0) AS reschedule_rate,

@@ -78,3 +78,24 @@ export const outcomesView = async (f: Filters) => {
   const [segments, accounts] = await Promise.all([query(outcomesBySegmentSql(f)), query(outcomesByAccountSql(f))]);
   return { segments, accounts };
 };
+
+/**
+ * A coaching brief of one manager: their figures now and in the previous period, every manager's pooled
+ * figures beside them (the average the brief compares with), their pairs, weeks, months and what is coming up.
+ */
+export const coachingBrief = async (f: Filters, plans: readonly CadencePlan[], asOf: string | null, manager: string) => {
+  const mine: Filters = { ...f, managers: [manager] };
+  const window: Period = asOf ? capPeriod({ from: f.from, to: f.to }, asOf) : { from: f.from, to: f.to };
+  const previous = window.from <= window.to ? previousPeriod(window) : null;
+  const [now, all, before, managers, pairs, grid, trend, upcoming] = await Promise.all([
+    query(totalsSql(mine, [], plans)),
+    query(totalsSql(f, [], plans)),
+    previous ? query(totalsSql({ ...mine, ...previous }, [], plans)) : Promise.resolve([]),
+    query(managersSql(mine, [], plans)),
+    query(pairsSql(mine, [], plans)),
+    query(gridSql(mine, [], plans)),
+    query(trendSql(mine, [], plans)),
+    query(upcomingSql(mine, [], plans))
+  ]);
+  return { manager, asOf, window, previous, now: now[0] ?? null, all: all[0] ?? null, before: before[0] ?? null, row: managers[0] ?? null, pairs, grid, trend, upcoming };
+};

@@ -117,6 +117,9 @@ describe('expected cadences in the link', () => {
     const plain = await encodeView(view({ plans: [plans[1]] }));
     expect(JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(plain.slice(3).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))))).toEqual({ pl: [['m', 'maría.lópez@acme.com', 'f']] });
   });
+  it('round-trips an open coaching brief', async () => {
+    await roundTrip(view({ tab: 'oneonone', brief: 'maría.lópez@acme.com', plans: [plans[0]] }));
+  });
   it('still opens links made before plans existed, with no plans', async () => {
     // Written by the previous version of encodeView: the 1:1 tab, 52 weeks, one manager, a pair drill.
     const old = v1({ t: 'oneonone', w: '52w', m: ['dana@x'], d: ['p', 'dana@x', 'alex@x', '1:1s of Alex with Dana'] });
@@ -124,6 +127,7 @@ describe('expected cadences in the link', () => {
     expect(notice).toBeNull();
     expect(v).toEqual(view({ tab: 'oneonone', filters: { preset: '52w', managers: ['dana@x'] }, drill: { type: 'pair', manager: 'dana@x', csm: 'alex@x', label: '1:1s of Alex with Dana' } }));
     expect(v.plans).toEqual([]);
+    expect(v.brief).toBeNull();
   });
 });
 
@@ -178,7 +182,9 @@ describe('decodeView on links it cannot read', () => {
     ['plan of an unknown level', () => v1({ pl: [['x', 'East', 'f']] })],
     ['pair plan without its report', () => v1({ pl: [['p', 'dana@x', 'f']] })],
     ['plan with an empty name', () => v1({ pl: [['m', '', 'f']] })],
-    ['plan with a number', () => v1({ pl: [['m', 7, 'f']] })]
+    ['plan with a number', () => v1({ pl: [['m', 7, 'f']] })],
+    ['brief that is not a name', () => v1({ b: ['dana@x'] })],
+    ['brief with an empty name', () => v1({ b: '' })]
   ];
 
   for (const [name, make] of cases) {

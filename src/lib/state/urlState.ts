@@ -20,6 +20,8 @@ export interface SharedView {
   drill: DrillTarget | null;
   /** Expected cadences set by a coach (empty: weekly, the standard, unless the device remembers plans). */
   plans: CadencePlan[];
+  /** The manager whose coaching brief is open, if any. */
+  brief: string | null;
 }
 
 export const FRAGMENT_VERSION = 1;
@@ -38,7 +40,7 @@ const GRAINS = ['week', 'month'] as const;
 
 export function defaultView(): SharedView {
   // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
-  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, plans: [] };
+  return { tab: 'meetings', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, plans: [], brief: null };
 }
 
 /** v1 on the wire. Every key is optional and absent means the default. */
@@ -55,6 +57,7 @@ interface Wire {
   k?: string[]; // kinds
   d?: WireDrill;
   pl?: WirePlan[]; // expected cadences (added within v1: links without it read as before)
+  b?: string; // the manager whose coaching brief is open (added within v1)
 }
 type WireEvery = 'w' | 'f' | 'm';
 type WirePlan = ['t', string, WireEvery] | ['m', string, WireEvery] | ['p', string, string, WireEvery];
@@ -82,6 +85,7 @@ export async function encodeView(v: SharedView): Promise<string> {
   }
   const d = v.drill;
   if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+  if (v.brief !== null) wire.b = v.brief;
   if (v.plans.length)
     wire.pl = v.plans.map((p) => (p.level === 'team' ? ['t', p.team, EVERY_WIRE[p.every]] : p.level === 'manager' ? ['m', p.manager, EVERY_WIRE[p.every]] : ['p', p.manager, p.csm, EVERY_WIRE[p.every]]));
 
@@ -139,7 +143,7 @@ async function read(fragment: string): Promise<SharedView> {
 
 function readV1(raw: unknown): SharedView {
   if (!isRecord(raw)) return fail(DAMAGED);
-  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'pl', ...Object.keys(LISTS)]);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'pl', 'b', ...Object.keys(LISTS)]);
   const stray = Object.keys(raw).find((k) => !known.has(k));
   if (stray !== undefined) fail(`unknown setting "${stray}"`);
   const w = raw as Wire;
@@ -164,6 +168,10 @@ function readV1(raw: unknown): SharedView {
 
   if (w.d !== undefined) view.drill = readDrill(w.d);
   if (w.pl !== undefined) view.plans = readWirePlans(w.pl);
+  if (w.b !== undefined) {
+    if (!isText(w.b) || w.b === '') fail('the coaching brief does not name a manager');
+    view.brief = w.b;
+  }
   return view;
 }
 

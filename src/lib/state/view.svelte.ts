@@ -49,6 +49,8 @@ export interface SharedState {
   grain: 'week' | 'month';
   drill: DrillTarget | null;
   plans: CadencePlan[];
+  /** The manager whose coaching brief is open, if any. */
+  brief: string | null;
 }
 
 export class ViewState {
@@ -60,6 +62,8 @@ export class ViewState {
   drill = $state<DrillTarget | null>(null);
   /** Expected cadences (none: weekly, the standard); start from the ones this device remembers. */
   plans = $state<CadencePlan[]>(savedPlans());
+  /** The manager whose coaching brief is open (on the 1:1 tab), if any. */
+  brief = $state<string | null>(null);
   /** Earlier steps, each with the drill-down open then: Undo puts both back, so no panel outlives its state. */
   #history = $state<ViewStep[]>([]);
 
@@ -98,11 +102,12 @@ export class ViewState {
     this.grain = v.grain;
     this.drill = v.drill;
     this.plans = v.plans.length ? [...v.plans] : savedPlans();
+    this.brief = v.brief;
   }
 
   /** What a link carries. */
   shared(): SharedState {
-    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, plans: this.plans }) as SharedState;
+    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, plans: this.plans, brief: this.brief }) as SharedState;
   }
 
   undo(): void {
