@@ -36,6 +36,8 @@
  *      correlation between meetings and progress is weak and not causal.
  *   7. Reports bring the data (Outlook: the Description says "Report shared their metrics"; tracker:
  *      Report Brought Data = Y) in ~60% of held 1:1s, ~35% on Marcus's team.
+ *   8. The 1:1 tracker sheet also lists the coming two weeks' 1:1s (Status Scheduled, after the as-of date): Ken
+ *      Adeyemi's first report has none booked in either week, Priya Raman's first report none next week.
  *   Also: 1:1s are not held on public holidays nor in the two weeks around Christmas (for everyone).
  *
  * FILES (the exact layouts real tools export; see FILES below for table and layout of each)
@@ -464,6 +466,18 @@ function buildOneOnOnes(seed, roster, accounts) {
       }
     }
   }
+  // The coming two weeks as the tracker sheets list them (Scheduled): the calendar a manager acts on before
+  // the week starts. Planted gaps (no random draws, so nothing above changes): Ken's first report has no 1:1
+  // booked in either week; Priya's first report has none next week, one the week after.
+  for (const team of roster.teams.filter((t) => t.source === 'tracker')) {
+    for (const csm of team.csms) {
+      if (csm.term !== null && csm.term <= END) continue;
+      for (const [w, monday] of [END + 3, END + 10].entries()) {
+        if (csm.index === team.csms[0].index && (team.manager === 'Ken Adeyemi' || (team.manager === 'Priya Raman' && w === 0))) continue;
+        events.push({ team, csm, day: monday + csm.weekday - 1, start: csm.slot, minutes: team.minutes, status: 'scheduled' });
+      }
+    }
+  }
   return events;
 }
 
@@ -511,9 +525,10 @@ function trackerFile(seed, events) {
     .filter((e) => e.team.source === 'tracker')
     .sort((a, b) => a.day - b.day || cmp(a.team.managerEmail, b.team.managerEmail) || a.csm.index - b.csm.index || a.start - b.start)
     .map((e) => {
-      const status = { held: 'Held', cancelled: 'Cancelled', rescheduled: 'Rescheduled', no_show: 'No-show' }[e.status];
+      const status = { held: 'Held', cancelled: 'Cancelled', rescheduled: 'Rescheduled', no_show: 'No-show', scheduled: 'Scheduled' }[e.status];
       let notes = '';
-      if (e.status === 'held') notes = (e.rescheduledFrom !== null ? `Rescheduled from ${ukDay(e.rescheduledFrom)}. ` : '') + e.trackerNotes;
+      if (e.status === 'scheduled') notes = '';
+      else if (e.status === 'held') notes = (e.rescheduledFrom !== null ? `Rescheduled from ${ukDay(e.rescheduledFrom)}. ` : '') + e.trackerNotes;
       else if (e.status === 'rescheduled') notes = `Moved to ${ukDay(e.movedTo)}`;
       else if (e.status === 'no_show') notes = r.pick(['', 'no-show, pinged on Slack', 'forgot, double-booked with a customer call']);
       else notes = r.pick(TRACKER_CANCEL);

@@ -142,7 +142,7 @@ const oneOnOnes: OneOnOne[] = [
       agenda: r.Categories ? r.Categories.split('; ') : [], brought: r.Description.includes('Report shared their metrics')
     };
   }),
-  ...rowsOf('one_on_one_tracker.csv').map((r) => ({
+  ...rowsOf('one_on_one_tracker.csv').filter((r) => r.Status !== 'Scheduled').map((r) => ({
     manager: nameByEmail.get(r.Manager) ?? '?', report: nameByEmail.get(r['Direct Report']) ?? '?', date: fromUk(r.Date),
     cancelled: r.Status === 'Cancelled' || r.Status === 'Rescheduled', replacement: r.Notes.startsWith('Rescheduled from '),
     held: r.Status === 'Held',
@@ -235,7 +235,8 @@ describe('generateDemo: determinism and file format', () => {
     }
     for (const r of rowsOf('one_on_one_tracker.csv')) {
       want(ukDate.test(r.Date), `tracker date ${r.Date}`);
-      want(['Held', 'Cancelled', 'Rescheduled', 'No-show'].includes(r.Status), `tracker status ${r.Status}`);
+      want(['Held', 'Cancelled', 'Rescheduled', 'No-show', 'Scheduled'].includes(r.Status), `tracker status ${r.Status}`);
+      if (r.Status === 'Scheduled') want(fromUk(r.Date) > AS_OF && !r['Agenda Covered'] && !r.Notes, `tracker Scheduled row ${r.Date}`);
       if (r.Status === 'Held') {
         want(/^[YN]$/.test(r['Report Brought Data']) && /^\d:[0-5]\d$/.test(r.Duration), `tracker held row ${r.Date}`);
         for (const w of r['Agenda Covered'].split(', ')) want(AGENDA_WORDS.includes(w), `tracker agenda ${w}`);
@@ -307,6 +308,19 @@ describe('generateDemo: determinism and file format', () => {
   it('writes day-first dates that can be told from month-first ones (a day above 12)', () => {
     expect(rowsOf('one_on_one_tracker.csv').some((r) => +r.Date.slice(0, 2) > 12)).toBe(true);
     expect(accounts.some((r) => +r['Renewal Date'].slice(0, 2) > 12)).toBe(true);
+  });
+
+  it('lists the coming two weeks in the tracker, with the planted gaps', () => {
+    const scheduled = rowsOf('one_on_one_tracker.csv').filter((r) => r.Status === 'Scheduled').map((r) => ({ manager: nameByEmail.get(r.Manager), report: nameByEmail.get(r['Direct Report']), date: fromUk(r.Date) }));
+    expect(scheduled.every((x) => x.date > AS_OF && x.date <= '2026-11-13')).toBe(true);
+    // Every report of Priya and Ken still on the team has a 1:1 booked in each week, but the planted two.
+    const reportsAtEnd = (m: string) => people.filter((p) => p.Manager === m && !p['Termination Date']).map((p) => p['Employee Name']);
+    const booked = (report: string, from: string, to: string) => scheduled.some((x) => x.report === report && x.date >= from && x.date <= to);
+    const gaps = ['Priya Raman', 'Ken Adeyemi'].flatMap((m) =>
+      reportsAtEnd(m).flatMap((rep) => [booked(rep, '2026-11-02', '2026-11-08') ? [] : [[m, rep, 'next week']], booked(rep, '2026-11-09', '2026-11-15') ? [] : [[m, rep, 'week after']]].flat())
+    );
+    expect(gaps.map(([m, , w]) => `${m}: ${w}`)).toEqual(['Priya Raman: next week', 'Ken Adeyemi: next week', 'Ken Adeyemi: week after']);
+    expect(scheduled.every((x) => x.manager === 'Priya Raman' || x.manager === 'Ken Adeyemi')).toBe(true);
   });
 
   it('dates every event within the period: the last one is the as-of date', () => {

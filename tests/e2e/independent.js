@@ -267,7 +267,7 @@ export function spearman(xs, ys) {
 export const AGENDA_ITEMS = ['goals', 'bottlenecks', 'customers', 'coaching', 'career'];
 const OUTLOOK_LABELS = { 'goals & performance': 'goals', bottlenecks: 'bottlenecks', 'customer issues': 'customers', coaching: 'coaching', 'career development': 'career' };
 const TRACKER_WORDS = { goals: 'goals', blockers: 'bottlenecks', customers: 'customers', coaching: 'coaching', career: 'career' };
-const TRACKER_STATUS = { held: 'held', cancelled: 'cancelled', canceled: 'cancelled', rescheduled: 'rescheduled', 'no-show': 'no_show', 'no show': 'no_show' };
+const TRACKER_STATUS = { held: 'held', cancelled: 'cancelled', canceled: 'cancelled', rescheduled: 'rescheduled', 'no-show': 'no_show', 'no show': 'no_show', scheduled: 'scheduled' };
 const HUBSPOT_STATUS = { completed: 'held', canceled: 'cancelled', cancelled: 'cancelled', rescheduled: 'rescheduled', 'no show': 'no_show', scheduled: 'scheduled' };
 const SF_CHANNEL = { email: 'email', call: 'call', task: 'async' };
 const key = (s) => String(s ?? '').trim().toLowerCase();
@@ -352,6 +352,17 @@ export function loadDemo(dir) {
 
 const DUE = new Set(['held', 'cancelled', 'rescheduled', 'no_show']);
 
+/** Weeks a held 1:1 keeps a pair within each plan (docs/METRICS.md, Expected cadence). */
+export const PLAN_WEEKS = { weekly: 1, fortnightly: 2, monthly: 4 };
+
+/** The suggested plan, as docs/METRICS.md words the rule (thresholds written out here, not imported). */
+export function suggestPlan(gap, planWeeks, planCoverage, fortnight, month) {
+  if (gap === null || planCoverage === null) return null;
+  if (planWeeks < 2 && gap >= 11 && gap <= 17 && fortnight >= 0.8 && planCoverage < 0.7) return 'fortnightly';
+  if (planWeeks < 4 && gap >= 25 && gap <= 35 && month >= 0.8 && fortnight < 0.7) return 'monthly';
+  return null;
+}
+
 export function cadenceBucket(medianGap, heldCount) {
   if (heldCount < 2 || medianGap === null) return 'rarer';
   if (medianGap <= 8) return 'weekly';
@@ -411,29 +422,51 @@ export function computeMetrics(demo, opts = {}) {
     byPair.get(k).push(m);
   }
 
+  // Expected cadence: the pair's plan, then its manager's, then its team's (the report's team, else the manager's).
+  const plans = opts.plans ?? [];
+  const teamOf = (person) => roster.get(person)?.team ?? null;
+  const planOf = (manager, csm) => {
+    const team = teamOf(csm) ?? teamOf(manager);
+    const p = plans.find((x) => x.level === 'pair' && key(x.manager) === manager && key(x.csm) === csm)
+      ?? plans.find((x) => x.level === 'manager' && key(x.manager) === manager)
+      ?? plans.find((x) => x.level === 'team' && team !== null && x.team === team);
+    return p ? { every: p.every, weeks: PLAN_WEEKS[p.every], from: p.level } : { every: 'weekly', weeks: 1, from: 'standard' };
+  };
+
   const windowWeeks = [];
   if (from <= to) for (let w = mondayOf(from); w <= mondayOf(to); w += 7) windowWeeks.push(w);
   const asOfWeek = mondayOf(asOf);
 
   const pairs = {};
+  const monthly = {};
   const pairInternals = new Map();
   for (const [k, list] of [...byPair.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const csm = list[0].csm;
     const [ts, te] = tenureOf(csm);
     const active = windowWeeks.filter((w) => w <= te && w + 6 >= ts);
     const activeSet = new Set(active);
-    // A held week has a held 1:1 in the window: at a window's edge weeks, only the days inside it count.
-    const heldWeekSet = new Set(list.filter((m) => m.status === 'held' && inWindow(m.d)).map((m) => mondayOf(m.d)));
-    const isHeld = (w) => activeSet.has(w) && heldWeekSet.has(w);
+    // A held week has a held 1:1 in the window; the weeks before a week count their held 1:1s of any time.
+    const heldWeekSet = new Set(list.filter((m) => m.status === 'held' && m.d <= asOf).map((m) => mondayOf(m.d)));
+    const heldInWindow = new Set(list.filter((m) => m.status === 'held' && inWindow(m.d)).map((m) => mondayOf(m.d)));
+    const isHeld = (w) => activeSet.has(w) && heldInWindow.has(w);
     const heldWeeks = active.filter(isHeld).length;
+    // Expected cadence: a week is within k weeks when a 1:1 was held in it or the k − 1 weeks before (any time).
+    const plan = planOf(list[0].manager, csm);
+    const withinK = (w, k) => { if (heldInWindow.has(w)) return true; for (let i = 1; i < k; i++) if (heldWeekSet.has(w - 7 * i)) return true; return false; };
+    const isWithin = (w) => activeSet.has(w) && withinK(w, plan.weeks);
+    const withinWeeks = active.filter(isWithin).length;
+    const fortnightWeeks = active.filter((w) => withinK(w, 2)).length;
+    const monthWeeks = active.filter((w) => withinK(w, 4)).length;
+    const anyWeek = new Set(list.filter((m) => inWindow(m.d) && DUE.has(m.status)).map((m) => mondayOf(m.d)));
+    const missingWeeks = active.filter((w) => !anyWeek.has(w) && !isWithin(w)).length;
 
     let currentStreak = 0;
-    for (let w = isHeld(asOfWeek) ? asOfWeek : asOfWeek - 7; isHeld(w); w -= 7) currentStreak++;
+    for (let w = isWithin(asOfWeek) ? asOfWeek : asOfWeek - 7; isWithin(w); w -= 7) currentStreak++;
     let longestStreak = 0;
     let run = 0;
     let prev = null;
     for (const w of active) {
-      if (isHeld(w)) { run = prev !== null && w === prev + 7 ? run + 1 : 1; prev = w; }
+      if (isWithin(w)) { run = prev !== null && w === prev + 7 ? run + 1 : 1; prev = w; }
       else { run = 0; prev = null; }
       if (run > longestStreak) longestStreak = run;
     }
@@ -464,6 +497,9 @@ export function computeMetrics(demo, opts = {}) {
     pairs[k] = {
       manager: list[0].manager, report: csm,
       activeWeeks: active.length, heldWeeks, coverage: ratio(heldWeeks, active.length),
+      plan: plan.every, planFrom: plan.from, withinWeeks, planCoverage: ratio(withinWeeks, active.length), missingWeeks,
+      fortnightWeeks, monthWeeks, fortnightCoverage: ratio(fortnightWeeks, active.length), monthCoverage: ratio(monthWeeks, active.length),
+      suggestedPlan: suggestPlan(medianGapDays, plan.weeks, ratio(withinWeeks, active.length), ratio(fortnightWeeks, active.length), ratio(monthWeeks, active.length)),
       currentStreak, longestStreak,
       due: due.length, cancelled, rescheduled, noShow, held: heldIn.length,
       cancelRate: ratio(cancelled, due.length), rescheduleRate: ratio(rescheduled, due.length),
@@ -474,12 +510,26 @@ export function computeMetrics(demo, opts = {}) {
       preparedShare: ratio(prepTrue, prepKnown.length)
     };
     pairInternals.set(k, { gaps, agendaCounts, agendaN: withAgenda.length, prepTrue, prepN: prepKnown.length });
+    // By calendar month: a week in the month of its Monday, a 1:1 in the month of its date.
+    const monthOf = (d) => isoOfDays(d).slice(0, 7);
+    const mm = (monthly[list[0].manager] ??= {});
+    for (const w of active) {
+      const x = (mm[monthOf(w)] ??= { activeWeeks: 0, heldWeeks: 0, due: 0, cancelled: 0 });
+      x.activeWeeks++;
+      if (isHeld(w)) x.heldWeeks++;
+    }
+    for (const m of due) {
+      const x = (mm[monthOf(m.d)] ??= { activeWeeks: 0, heldWeeks: 0, due: 0, cancelled: 0 });
+      x.due++;
+      if (m.status === 'cancelled') x.cancelled++;
+    }
   }
 
   const managers = {};
   for (const [k, p] of Object.entries(pairs)) {
     if (opts.onlyActivePairs && p.activeWeeks === 0) continue;
     const g = (managers[p.manager] ??= {
+      withinWeeks: 0, fortnightWeeks: 0, monthWeeks: 0, missingWeeks: 0, _plans: new Set(),
       pairs: 0, activeWeeks: 0, heldWeeks: 0, due: 0, cancelled: 0, rescheduled: 0, noShow: 0, held: 0,
       _gaps: [], _agenda: Object.fromEntries(AGENDA_ITEMS.map((it) => [it, 0])), _agendaN: 0, _prepTrue: 0, _prepN: 0,
       _days: [], _career: [0, 0]
@@ -487,6 +537,7 @@ export function computeMetrics(demo, opts = {}) {
     const x = pairInternals.get(k);
     g.pairs++;
     g.activeWeeks += p.activeWeeks; g.heldWeeks += p.heldWeeks;
+    g.withinWeeks += p.withinWeeks; g.fortnightWeeks += p.fortnightWeeks; g.monthWeeks += p.monthWeeks; g.missingWeeks += p.missingWeeks; g._plans.add(p.plan);
     g.due += p.due; g.cancelled += p.cancelled; g.rescheduled += p.rescheduled; g.noShow += p.noShow; g.held += p.held;
     g._gaps.push(...x.gaps);
     for (const it of AGENDA_ITEMS) g._agenda[it] += x.agendaCounts[it];
@@ -495,7 +546,11 @@ export function computeMetrics(demo, opts = {}) {
     if (p.careerLast90 !== null) { g._career[1]++; if (p.careerLast90) g._career[0]++; }
   }
   for (const [email, g] of Object.entries(managers)) {
+    const planWeeks = Math.max(...[...g._plans].map((x) => PLAN_WEEKS[x]));
     managers[email] = {
+      plan: g._plans.size === 1 ? [...g._plans][0] : 'mixed', withinWeeks: g.withinWeeks, planCoverage: ratio(g.withinWeeks, g.activeWeeks), missingWeeks: g.missingWeeks,
+      fortnightCoverage: ratio(g.fortnightWeeks, g.activeWeeks), monthCoverage: ratio(g.monthWeeks, g.activeWeeks),
+      suggestedPlan: suggestPlan(median(g._gaps), planWeeks, ratio(g.withinWeeks, g.activeWeeks), ratio(g.fortnightWeeks, g.activeWeeks), ratio(g.monthWeeks, g.activeWeeks)),
       pairs: g.pairs, activeWeeks: g.activeWeeks, heldWeeks: g.heldWeeks, coverage: ratio(g.heldWeeks, g.activeWeeks),
       due: g.due, cancelled: g.cancelled, rescheduled: g.rescheduled, noShow: g.noShow, held: g.held,
       cancelRate: ratio(g.cancelled, g.due), rescheduleRate: ratio(g.rescheduled, g.due),
@@ -506,6 +561,21 @@ export function computeMetrics(demo, opts = {}) {
       preparedShare: ratio(g._prepTrue, g._prepN), preparedN: g._prepN
     };
   }
+
+  // Pooled over every pair with an active week: the 1:1 headline figures.
+  const totals = { activeWeeks: 0, heldWeeks: 0, withinWeeks: 0, due: 0, cancelled: 0, rescheduled: 0, careerHeld: 0, agendaKnown: 0, prepTrue: 0, prepKnown: 0 };
+  for (const [k, p] of Object.entries(pairs)) {
+    if (p.activeWeeks === 0) continue;
+    const x = pairInternals.get(k);
+    totals.activeWeeks += p.activeWeeks; totals.heldWeeks += p.heldWeeks; totals.withinWeeks += p.withinWeeks;
+    totals.due += p.due; totals.cancelled += p.cancelled; totals.rescheduled += p.rescheduled;
+    totals.careerHeld += x.agendaCounts.career; totals.agendaKnown += x.agendaN; totals.prepTrue += x.prepTrue; totals.prepKnown += x.prepN;
+  }
+  Object.assign(totals, {
+    coverage: ratio(totals.heldWeeks, totals.activeWeeks), planCoverage: ratio(totals.withinWeeks, totals.activeWeeks),
+    cancelRate: ratio(totals.cancelled, totals.due), rescheduleRate: ratio(totals.rescheduled, totals.due),
+    career: ratio(totals.careerHeld, totals.agendaKnown), prepared: ratio(totals.prepTrue, totals.prepKnown)
+  });
 
   // --- Meetings vs outcomes ---------------------------------------------------------------------------
   const segOf = new Map();
@@ -624,7 +694,7 @@ export function computeMetrics(demo, opts = {}) {
   return {
     asOf: isoOfDays(asOf),
     window: { from: isoOfDays(from), to: isoOfDays(to) },
-    managers, pairs, accounts, spearman: sp, goals, outcomes
+    managers, pairs, totals, monthly, accounts, spearman: sp, goals, outcomes
   };
 }
 

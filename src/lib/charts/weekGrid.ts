@@ -2,7 +2,7 @@
 import { scaleBand } from 'd3';
 import { periodTickEvery, periodTickLabels } from './periodTicks';
 
-export type WeekStatus = 'held' | 'rescheduled' | 'cancelled' | 'no_show' | 'missing';
+export type WeekStatus = 'held' | 'rescheduled' | 'cancelled' | 'no_show' | 'missing' | 'not_due';
 export interface GridCell {
   pair: string;
   week: string;
@@ -20,7 +20,9 @@ export const STATUS_STYLE: Record<WeekStatus, { label: string; glyph: string; cl
   rescheduled: { label: 'rescheduled', glyph: '↻', cls: 'rescheduled' },
   cancelled: { label: 'cancelled', glyph: '✕', cls: 'cancelled' },
   no_show: { label: 'no-show', glyph: '–', cls: 'no-show' },
-  missing: { label: 'missing', glyph: '', cls: 'missing' }
+  missing: { label: 'missing', glyph: '', cls: 'missing' },
+  /** On a fortnightly or monthly plan, a week with no 1:1 that is still within plan. */
+  not_due: { label: 'between planned 1:1s', glyph: '', cls: 'not-due' }
 };
 
 export function gridLayout(rows: GridRow[], weeks: string[], cells: GridCell[], width: number, labelWidth: number) {

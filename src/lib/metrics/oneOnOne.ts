@@ -3,6 +3,7 @@
  * One CTE chain, three queries over it: pairs, managers, and the pair × week grid.
  */
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
+import { PLAN_NAME_SQL, planRowsCte, suggestSql, type CadencePlan } from './cadencePlan';
 
 const DUE_STATUSES = `('held', 'cancelled', 'rescheduled', 'no_show')`;
 /** A 1:1 that was due (the denominator of the cancel and reschedule rates), on a meetings row `r` with a manager and a report. */
@@ -15,8 +16,8 @@ export type Kept = (typeof KEPT)[number];
 const keptTable = (name: Kept) => `view_oo_${name}`;
 
 /** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
-function base(f: Filters, kept: readonly Kept[] = []): string {
-  let chain = chainSql(f);
+function base(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  let chain = chainSql(f, plans);
   for (const name of kept) {
     const start = chain.indexOf(`\n  ${name} AS (`);
     const next = chain.slice(start + 1).search(/,\n  [a-z_]+ AS \(/);
@@ -27,11 +28,11 @@ function base(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** Statements that keep the chain's costly parts for one view run (on one connection: temporary tables). */
-export function oneOnOneSetupSql(f: Filters): string[] {
-  return KEPT.map((name, i) => `CREATE OR REPLACE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'))} SELECT * FROM ${name}`);
+export function oneOnOneSetupSql(f: Filters, plans: readonly CadencePlan[] = []): string[] {
+  return KEPT.map((name, i) => `CREATE OR REPLACE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'), plans)} SELECT * FROM ${name}`);
 }
 
-function chainSql(f: Filters): string {
+function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
   return `WITH ${paramsCte(f)},
   oo AS (SELECT * FROM one_on_ones m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
@@ -50,33 +51,53 @@ function chainSql(f: Filters): string {
     SELECT manager, csm, unnest(generate_series(date_trunc('week', a), date_trunc('week', b), INTERVAL 7 DAY))::DATE AS wk
     FROM span WHERE a <= b),
   inwin AS (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
+  ${planRowsCte(plans)},
+  team_of AS (SELECT person_key, min(team) AS team FROM people GROUP BY person_key),
+  pair_plan AS (
+    SELECT p.manager, p.csm, any_value(coalesce(ct.team, mt.team)) AS team,
+      coalesce(arg_max(r.plan_weeks, r.rnk), 1)::INTEGER AS plan_weeks, coalesce(arg_max(r.level, r.rnk), 'standard') AS plan_from
+    FROM pairs p
+    LEFT JOIN team_of ct ON ct.person_key = p.csm
+    LEFT JOIN team_of mt ON mt.person_key = p.manager
+    LEFT JOIN plan_rows r ON (r.rnk = 3 AND r.manager = p.manager AND r.csm = p.csm) OR (r.rnk = 2 AND r.manager = p.manager) OR (r.rnk = 1 AND r.team = coalesce(ct.team, mt.team))
+    GROUP BY p.manager, p.csm),
+  held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.status = 'held' AND o.d <= params.as_of),
+  since_held AS (
+    SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_prior
+    FROM held_wks CROSS JOIN range(1, 4) r(i) GROUP BY ALL),
   wk_status AS (
     SELECT w.manager, w.csm, w.wk,
       CASE WHEN bool_or(i.status = 'held') THEN 'held'
            WHEN bool_or(i.status = 'rescheduled') THEN 'rescheduled'
            WHEN bool_or(i.status = 'cancelled') THEN 'cancelled'
            WHEN bool_or(i.status = 'no_show') THEN 'no_show'
-           ELSE 'missing' END AS st
-    FROM weeks w LEFT JOIN inwin i USING (manager, csm, wk)
+           ELSE 'missing' END AS st,
+      sh.weeks_since_prior,
+      bool_or(i.status = 'held') IS TRUE OR coalesce(any_value(sh.weeks_since_prior) < any_value(pp.plan_weeks), false) AS within_plan
+    FROM weeks w JOIN pair_plan pp USING (manager, csm) LEFT JOIN since_held sh USING (manager, csm, wk) LEFT JOIN inwin i USING (manager, csm, wk)
     GROUP BY ALL),
   islands AS (
     SELECT manager, csm, wk, wk - INTERVAL (7 * row_number() OVER (PARTITION BY manager, csm ORDER BY wk)) DAY AS island
-    FROM wk_status WHERE st = 'held'),
+    FROM wk_status WHERE within_plan),
   runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL),
   streaks AS (
     SELECT p.manager, p.csm,
       coalesce((SELECT max(len) FROM runs r WHERE r.manager = p.manager AND r.csm = p.csm), 0) AS longest_streak,
       coalesce((SELECT max(len) FROM runs r, params
                 WHERE r.manager = p.manager AND r.csm = p.csm
-                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held' AND s.wk = date_trunc('week', params.as_of)::DATE)
+                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE)
                                         THEN date_trunc('week', params.as_of)::DATE ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END)), 0) AS current_streak
     FROM pairs p),
   held AS (SELECT * FROM inwin WHERE status = 'held'),
   gaps AS (SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap FROM held),
   pair_stats AS (
-    SELECT p.manager, p.csm,
+    SELECT p.manager, p.csm, pp.team, pp.plan_weeks, pp.plan_from,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan)::INTEGER AS within_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 2))::INTEGER AS fortnight_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 4))::INTEGER AS month_weeks,
+      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'missing' AND NOT s.within_plan)::INTEGER AS missing_weeks,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ${DUE_STATUSES})::INTEGER AS due,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
       (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'rescheduled')::INTEGER AS rescheduled,
@@ -90,17 +111,22 @@ function chainSql(f: Filters): string {
       (SELECT avg(h.agenda_career::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_career IS NOT NULL) AS agenda_career,
       (SELECT bool_or(o.agenda_career) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
       (SELECT avg(h.prepared_by_report::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.prepared_by_report IS NOT NULL) AS prepared_share
-    FROM pairs p, params)`;
+    FROM pairs p JOIN pair_plan pp ON pp.manager = p.manager AND pp.csm = p.csm, params)`;
 }
 
 export const CADENCE_SQL = (gap: string, held: string) =>
   `CASE WHEN ${held} < 2 OR ${gap} IS NULL THEN 'rarer' WHEN ${gap} <= 8 THEN 'weekly' WHEN ${gap} <= 21 THEN '1–3 weeks' WHEN ${gap} <= 42 THEN '3–6 weeks' WHEN ${gap} <= 70 THEN '6–10 weeks' ELSE 'rarer' END`;
 
 /** One row per pair with at least one active week. */
-export function pairsSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)}
+export function pairsSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)}
   SELECT ps.*, s.current_streak::INTEGER AS current_streak, s.longest_streak::INTEGER AS longest_streak,
     ps.held_weeks / nullif(ps.active_weeks, 0) AS coverage,
+    ${PLAN_NAME_SQL('ps.plan_weeks')} AS plan,
+    ps.within_weeks / nullif(ps.active_weeks, 0) AS plan_coverage,
+    ps.fortnight_weeks / nullif(ps.active_weeks, 0) AS fortnight_coverage,
+    ps.month_weeks / nullif(ps.active_weeks, 0) AS month_coverage,
+    ${suggestSql('ps.median_gap', 'ps.plan_weeks', 'ps.within_weeks / nullif(ps.active_weeks, 0)', 'ps.fortnight_weeks / nullif(ps.active_weeks, 0)', 'ps.month_weeks / nullif(ps.active_weeks, 0)')} AS suggested_plan,
     ps.cancelled / nullif(ps.due, 0) AS cancel_rate,
     ps.rescheduled / nullif(ps.due, 0) AS reschedule_rate,
     ${CADENCE_SQL('ps.median_gap', 'ps.held_count')} AS cadence,
@@ -113,10 +139,12 @@ export function pairsSql(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** One row per manager, pooled over their pairs. */
-export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)},
+export function managersSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
   pooled AS (
     SELECT manager, count(*)::INTEGER AS pairs, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks,
+      sum(within_weeks)::INTEGER AS within_weeks, sum(fortnight_weeks)::INTEGER AS fortnight_weeks, sum(month_weeks)::INTEGER AS month_weeks,
+      sum(missing_weeks)::INTEGER AS missing_weeks, min(plan_weeks) AS min_plan_weeks, max(plan_weeks)::INTEGER AS plan_weeks, mode(team) AS team,
       sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled, sum(held_count)::INTEGER AS held_count,
       max(days_since_held)::INTEGER AS days_since_held,
       avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
@@ -131,7 +159,12 @@ export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
       avg(h.prepared_by_report::INTEGER) FILTER (h.prepared_by_report IS NOT NULL) AS prepared_share
     FROM held h GROUP BY h.manager),
   mgaps AS (SELECT manager, median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL GROUP BY manager)
-  SELECT p.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
+  SELECT p.* EXCLUDE (min_plan_weeks), p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
+    CASE WHEN p.min_plan_weeks = p.plan_weeks THEN ${PLAN_NAME_SQL('p.plan_weeks')} ELSE 'mixed' END AS plan,
+    p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
+    p.fortnight_weeks / nullif(p.active_weeks, 0) AS fortnight_coverage,
+    p.month_weeks / nullif(p.active_weeks, 0) AS month_coverage,
+    ${suggestSql('g.median_gap', 'p.plan_weeks', 'p.within_weeks / nullif(p.active_weeks, 0)', 'p.fortnight_weeks / nullif(p.active_weeks, 0)', 'p.month_weeks / nullif(p.active_weeks, 0)')} AS suggested_plan,
     p.rescheduled / nullif(p.due, 0) AS reschedule_rate, g.median_gap, ${CADENCE_SQL('g.median_gap', 'p.held_count')} AS cadence,
     s.agenda_goals, s.agenda_bottlenecks, s.agenda_customers, s.agenda_coaching, s.agenda_career, s.prepared_share,
     coalesce(n.name, p.manager) AS manager_name
@@ -141,12 +174,97 @@ export function managersSql(f: Filters, kept: readonly Kept[] = []): string {
 }
 
 /** The pair × week grid: one row per active week of each pair, with the week's best status. */
-export function gridSql(f: Filters, kept: readonly Kept[] = []): string {
-  return `${base(f, kept)}
-  SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, w.st AS status,
+export function gridSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)}
+  SELECT w.manager, w.csm, strftime(w.wk, '%Y-%m-%d') AS week, CASE WHEN w.st = 'missing' AND w.within_plan THEN 'not_due' ELSE w.st END AS status,
     coalesce(mn.name, w.manager) AS manager_name, coalesce(cn.name, w.csm) AS csm_name
   FROM wk_status w
   LEFT JOIN person_names mn ON mn.person_key = w.manager
   LEFT JOIN person_names cn ON cn.person_key = w.csm
   ORDER BY manager_name, csm_name, week`;
+}
+
+/** What the headline figures count, pooled over every pair in the filters (for "this period vs the previous"). */
+export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
+  pooled AS (
+    SELECT count(*)::INTEGER AS pairs, coalesce(sum(active_weeks), 0)::INTEGER AS active_weeks, coalesce(sum(held_weeks), 0)::INTEGER AS held_weeks,
+      coalesce(sum(within_weeks), 0)::INTEGER AS within_weeks, coalesce(sum(due), 0)::INTEGER AS due,
+      coalesce(sum(cancelled), 0)::INTEGER AS cancelled, coalesce(sum(rescheduled), 0)::INTEGER AS rescheduled
+    FROM pair_stats WHERE active_weeks > 0),
+  held_n AS (
+    SELECT count(*)::INTEGER AS held_count, count(agenda_career)::INTEGER AS agenda_known, count(*) FILTER (agenda_career)::INTEGER AS career_held,
+      count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true,
+      avg(agenda_goals::INTEGER) AS agenda_goals, avg(agenda_bottlenecks::INTEGER) AS agenda_bottlenecks, avg(agenda_customers::INTEGER) AS agenda_customers,
+      avg(agenda_coaching::INTEGER) AS agenda_coaching
+    FROM held)
+  SELECT p.*, h.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
+    p.cancelled / nullif(p.due, 0) AS cancel_rate, p.rescheduled / nullif(p.due, 0) AS reschedule_rate,
+    h.career_held / nullif(h.agenda_known, 0) AS agenda_career, h.prepared_true / nullif(h.prepared_known, 0) AS prepared_share
+  FROM pooled p, held_n h`;
+}
+
+/**
+ * By calendar month (a week belongs to the month of its Monday; a 1:1 to the month of its date), per manager
+ * (csm NULL) and per pair: the figures of the trend sparklines, with what they count.
+ */
+export function trendSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  return `${base(f, kept, plans)},
+  wk_m AS (
+    SELECT manager, csm, date_trunc('month', wk)::DATE AS m, count(*) AS active_weeks, count(*) FILTER (st = 'held') AS held_weeks, count(*) FILTER (within_plan) AS within_weeks
+    FROM wk_status GROUP BY ALL),
+  oo_m AS (
+    SELECT manager, csm, date_trunc('month', d)::DATE AS m,
+      count(*) FILTER (status IN ('held', 'cancelled', 'rescheduled', 'no_show')) AS due,
+      count(*) FILTER (status = 'cancelled') AS cancelled, count(*) FILTER (status = 'rescheduled') AS rescheduled,
+      count(agenda_career) FILTER (status = 'held') AS agenda_known,
+      count(*) FILTER (status = 'held' AND agenda_career) AS career_held,
+      sum(agenda_goals::INTEGER + agenda_bottlenecks::INTEGER + agenda_customers::INTEGER + agenda_coaching::INTEGER + agenda_career::INTEGER) FILTER (status = 'held') AS items_covered
+    FROM inwin GROUP BY ALL),
+  joined AS (
+    SELECT manager, csm, m, coalesce(w.active_weeks, 0) AS active_weeks, coalesce(w.held_weeks, 0) AS held_weeks, coalesce(w.within_weeks, 0) AS within_weeks,
+      coalesce(o.due, 0) AS due, coalesce(o.cancelled, 0) AS cancelled, coalesce(o.rescheduled, 0) AS rescheduled,
+      coalesce(o.agenda_known, 0) AS agenda_known, coalesce(o.career_held, 0) AS career_held, coalesce(o.items_covered, 0) AS items_covered
+    FROM wk_m w FULL JOIN oo_m o USING (manager, csm, m)),
+  by_month AS (
+    SELECT manager, csm, m, sum(active_weeks)::INTEGER AS active_weeks, sum(held_weeks)::INTEGER AS held_weeks, sum(within_weeks)::INTEGER AS within_weeks,
+      sum(due)::INTEGER AS due, sum(cancelled)::INTEGER AS cancelled, sum(rescheduled)::INTEGER AS rescheduled,
+      sum(agenda_known)::INTEGER AS agenda_known, sum(career_held)::INTEGER AS career_held, sum(items_covered)::INTEGER AS items_covered
+    FROM joined GROUP BY GROUPING SETS ((manager, m), (manager, csm, m)))
+  SELECT manager, csm, strftime(m, '%Y-%m-%d') AS month, active_weeks, held_weeks, within_weeks, due, cancelled, rescheduled, agenda_known, career_held, items_covered,
+    held_weeks / nullif(active_weeks, 0) AS coverage, within_weeks / nullif(active_weeks, 0) AS plan_coverage,
+    cancelled / nullif(due, 0) AS cancel_rate, rescheduled / nullif(due, 0) AS reschedule_rate,
+    items_covered / nullif(5 * agenda_known, 0) AS agenda_items, career_held / nullif(agenda_known, 0) AS agenda_career
+  FROM by_month ORDER BY manager, csm NULLS FIRST, month`;
+}
+
+/** The days ahead of "as of" the upcoming-gaps list looks at: the next week and the next two. */
+export const UPCOMING_DAYS = [7, 14] as const;
+
+/**
+ * Upcoming gaps, as of the data's last date (the window does not matter): each pair whose report is on the
+ * team then, whether a 1:1 is scheduled in the next 7 and 14 days, the next one booked, how long the report
+ * has waited since the last held 1:1 against the plan, and whether the manager's exports carry a calendar
+ * ahead at all (scheduled 1:1s after "as of"; without it no gap can be read).
+ */
+export function upcomingSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
+  const [week, fortnight] = UPCOMING_DAYS;
+  return `${base(f, kept, plans)},
+  ahead AS (SELECT o.manager, o.csm, o.d FROM oo o, params WHERE o.status = 'scheduled' AND o.d > params.as_of),
+  ahead_mgr AS (SELECT DISTINCT manager FROM ahead),
+  ahead_pair AS (
+    SELECT a.manager, a.csm, bool_or(a.d <= p.as_of + INTERVAL ${week} DAY) AS booked_7, bool_or(a.d <= p.as_of + INTERVAL ${fortnight} DAY) AS booked_14,
+      strftime(min(a.d), '%Y-%m-%d') AS next_booked
+    FROM ahead a, params p GROUP BY a.manager, a.csm),
+  on_team AS (SELECT t.manager, t.csm FROM tenure t, params WHERE t.t_start <= params.as_of AND t.t_end >= params.as_of)
+  SELECT ps.manager, ps.csm, ${PLAN_NAME_SQL('ps.plan_weeks')} AS plan, ps.plan_weeks, ps.days_since_held,
+    am.manager IS NOT NULL AS calendar_ahead, coalesce(ap.booked_7, false) AS booked_7, coalesce(ap.booked_14, false) AS booked_14, ap.next_booked,
+    coalesce(ps.days_since_held > 7 * ps.plan_weeks, true) AS overdue,
+    coalesce(mn.name, ps.manager) AS manager_name, coalesce(cn.name, ps.csm) AS csm_name
+  FROM pair_stats ps JOIN on_team USING (manager, csm)
+  LEFT JOIN ahead_mgr am ON am.manager = ps.manager
+  LEFT JOIN ahead_pair ap ON ap.manager = ps.manager AND ap.csm = ps.csm
+  LEFT JOIN person_names mn ON mn.person_key = ps.manager
+  LEFT JOIN person_names cn ON cn.person_key = ps.csm
+  ORDER BY manager_name, csm_name`;
 }

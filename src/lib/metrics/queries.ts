@@ -1,12 +1,13 @@
 /** The metric queries, run on the engine: what the views call. */
 import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
-import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql } from './oneOnOne';
+import type { CadencePlan } from './cadencePlan';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
+import { capPeriod, previousPeriod, type Period } from './previousPeriod';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
 import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
-import { capPeriod, previousPeriod, type Period } from './previousPeriod';
 import { segmentMonthsSql } from './touchModel';
 
 export type { DrillTarget };
@@ -35,10 +36,23 @@ export async function filterOptions(): Promise<{ asOf: string | null; firstDay: 
   };
 }
 
-/** The chain's costly parts (week statuses, pair statistics, streaks) once, for the three queries. */
-export const oneOnOne = async (f: Filters) => {
-  const [managers, pairs, grid] = await queryBatch(oneOnOneSetupSql(f), [managersSql(f, KEPT), pairsSql(f, KEPT), gridSql(f, KEPT)]);
-  return { managers, pairs, grid };
+/**
+ * The chain's costly parts (week statuses, pair statistics, streaks) once, for the queries that read them;
+ * the headline totals also for the previous period of the same length (the window capped at "as of").
+ */
+export const oneOnOne = async (f: Filters, plans: readonly CadencePlan[] = [], asOf: string | null = null) => {
+  const window: Period = asOf ? capPeriod({ from: f.from, to: f.to }, asOf) : { from: f.from, to: f.to };
+  const previous = window.from <= window.to ? previousPeriod(window) : null;
+  const [managers, pairs, grid, totals, trend, upcoming, ...prev] = await queryBatch(oneOnOneSetupSql(f, plans), [
+    managersSql(f, KEPT, plans),
+    pairsSql(f, KEPT, plans),
+    gridSql(f, KEPT, plans),
+    totalsSql(f, KEPT, plans),
+    trendSql(f, KEPT, plans),
+    upcomingSql(f, KEPT, plans),
+    ...(previous ? [totalsSql({ ...f, ...previous }, [], plans)] : [])
+  ]);
+  return { asOf, managers, pairs, grid, trend, upcoming, totals: { now: totals[0] ?? null, before: prev[0]?.[0] ?? null, window, previous } };
 };
 
 /** The per-account rows once, in a temporary table, for the three queries that read them. */
@@ -85,3 +99,24 @@ export const overview = async (f: Filters, asOf: string, firstDay: string) => {
   return { window, previous: before ? prev : null, asOf, now: { accounts, managers, outcomeSegments, goalTeams }, correlation, outcomeAccounts, before };
 };
 export type OverviewData = Awaited<ReturnType<typeof overview>>;
+
+/**
+ * A coaching brief of one manager: their figures now and in the previous period, every manager's pooled
+ * figures beside them (the average the brief compares with), their pairs, weeks, months and what is coming up.
+ */
+export const coachingBrief = async (f: Filters, plans: readonly CadencePlan[], asOf: string | null, manager: string) => {
+  const mine: Filters = { ...f, managers: [manager] };
+  const window: Period = asOf ? capPeriod({ from: f.from, to: f.to }, asOf) : { from: f.from, to: f.to };
+  const previous = window.from <= window.to ? previousPeriod(window) : null;
+  const [now, all, before, managers, pairs, grid, trend, upcoming] = await Promise.all([
+    query(totalsSql(mine, [], plans)),
+    query(totalsSql(f, [], plans)),
+    previous ? query(totalsSql({ ...mine, ...previous }, [], plans)) : Promise.resolve([]),
+    query(managersSql(mine, [], plans)),
+    query(pairsSql(mine, [], plans)),
+    query(gridSql(mine, [], plans)),
+    query(trendSql(mine, [], plans)),
+    query(upcomingSql(mine, [], plans))
+  ]);
+  return { manager, asOf, window, previous, now: now[0] ?? null, all: all[0] ?? null, before: before[0] ?? null, row: managers[0] ?? null, pairs, grid, trend, upcoming };
+};

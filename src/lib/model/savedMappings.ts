@@ -3,6 +3,7 @@
  * month's export of the same report maps with no question. Stored in localStorage under a versioned key.
  */
 import type { FileMapping } from '$lib/normalize/views';
+import { PLANS_KEY } from '$lib/state/savedPlans';
 
 const KEY = 'cadence.mappings.v1';
 
@@ -65,10 +66,10 @@ export function saveAgendaWords(words: unknown, store = storage()): void {
   }
 }
 
-/** Forget every mapping and keyword list remembered on this device (all of Cadence's localStorage keys). */
+/** Forget every mapping, keyword list and expected cadence remembered on this device (all of Cadence's localStorage keys). */
 export function forgetSavedMappings(store = storage()): void {
   if (!store) return;
-  for (const key of [KEY, AGENDA_KEY]) store.removeItem(key);
+  for (const key of [KEY, AGENDA_KEY, PLANS_KEY]) store.removeItem(key);
 }
 
 /** The remembered mappings as a file, for publishing with the same mappings (see the README). */

@@ -107,6 +107,32 @@ describe('encodeView / decodeView round trips', () => {
   });
 });
 
+describe('expected cadences in the link', () => {
+  const plans: SharedView['plans'] = [
+    { level: 'team', team: 'R&D #2', every: 'monthly' },
+    { level: 'manager', manager: 'maría.lópez@acme.com', every: 'fortnightly' },
+    { level: 'pair', manager: 'maría.lópez@acme.com', csm: 'O\'Brien "Jo" #1', every: 'weekly' }
+  ];
+  it('round-trips plans of every level under the short key pl', async () => {
+    const text = await roundTrip(view({ tab: 'oneonone', plans }));
+    expect(await decodeView(text)).toEqual({ view: view({ tab: 'oneonone', plans }), notice: null });
+    const plain = await encodeView(view({ plans: [plans[1]] }));
+    expect(JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(plain.slice(3).replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))))).toEqual({ pl: [['m', 'maría.lópez@acme.com', 'f']] });
+  });
+  it('round-trips an open coaching brief', async () => {
+    await roundTrip(view({ tab: 'oneonone', brief: 'maría.lópez@acme.com', plans: [plans[0]] }));
+  });
+  it('still opens links made before plans existed, with no plans', async () => {
+    // Written by the previous version of encodeView: the 1:1 tab, 52 weeks, one manager, a pair drill.
+    const old = v1({ t: 'oneonone', w: '52w', m: ['dana@x'], d: ['p', 'dana@x', 'alex@x', '1:1s of Alex with Dana'] });
+    const { view: v, notice } = await decodeView(old);
+    expect(notice).toBeNull();
+    expect(v).toEqual(view({ tab: 'oneonone', filters: { preset: '52w', managers: ['dana@x'] }, drill: { type: 'pair', manager: 'dana@x', csm: 'alex@x', label: '1:1s of Alex with Dana' } }));
+    expect(v.plans).toEqual([]);
+    expect(v.brief).toBeNull();
+  });
+});
+
 describe('decodeView on links it cannot read', () => {
   const tooMany = Array.from({ length: 501 }, (_, i) => `m${i}`);
   const cases: [string, () => Promise<string> | string][] = [
@@ -155,7 +181,16 @@ describe('decodeView on links it cannot read', () => {
     ['drill that is an object', () => v1({ d: { type: 'account', account: 'Acme', label: 'Acme' } })],
     ['drill period with a bad date', () => v1({ d: ['w', '2026-13-01', 'week', 'x'] })],
     ['drill period with a bad grain', () => v1({ d: ['w', '2026-03-02', 'day', 'x'] })],
-    ['valid tab beside an invalid filter', () => v1({ t: 'goals', m: [1] })]
+    ['valid tab beside an invalid filter', () => v1({ t: 'goals', m: [1] })],
+    ['plans that are not a list', () => v1({ pl: { t: 'East' } })],
+    ['plan with an unknown cadence', () => v1({ pl: [['t', 'East', 'd']] })],
+    ['plan with an inherited key for a cadence', () => v1({ pl: [['t', 'East', 'toString']] })],
+    ['plan of an unknown level', () => v1({ pl: [['x', 'East', 'f']] })],
+    ['pair plan without its report', () => v1({ pl: [['p', 'dana@x', 'f']] })],
+    ['plan with an empty name', () => v1({ pl: [['m', '', 'f']] })],
+    ['plan with a number', () => v1({ pl: [['m', 7, 'f']] })],
+    ['brief that is not a name', () => v1({ b: ['dana@x'] })],
+    ['brief with an empty name', () => v1({ b: '' })]
   ];
 
   for (const [name, make] of cases) {

@@ -15,6 +15,7 @@
 import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { cleanModel, type TouchModel } from '$lib/overview/touchModel';
+import { MAX_PLANS, type CadencePlan, type Every } from '$lib/metrics/cadencePlan';
 
 export interface SharedView {
   tab: Tab;
@@ -23,6 +24,10 @@ export interface SharedView {
   drill: DrillTarget | null;
   /** Expected touches per account and month by segment (empty: no model). */
   touchModel: TouchModel;
+  /** Expected cadences set by a coach (empty: weekly, the standard, unless the device remembers plans). */
+  plans: CadencePlan[];
+  /** The manager whose coaching brief is open, if any. */
+  brief: string | null;
 }
 
 export const FRAGMENT_VERSION = 2;
@@ -41,7 +46,7 @@ const GRAINS = ['week', 'month'] as const;
 
 export function defaultView(): SharedView {
   // Fresh arrays each time, so a caller that mutates its view cannot change the defaults.
-  return { tab: 'overview', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, touchModel: {} };
+  return { tab: 'overview', filters: { ...DEFAULT_FILTERS, managers: [], teams: [], csms: [], segments: [], kinds: [] }, grain: 'week', drill: null, touchModel: {}, plans: [], brief: null };
 }
 
 /** v1 and v2 on the wire (the same keys). Every key is optional and absent means the default. */
@@ -58,7 +63,13 @@ interface Wire {
   k?: string[]; // kinds
   d?: WireDrill;
   x?: [string, number][]; // touch model: [segment, expected touches per account and month]
+  pl?: WirePlan[]; // expected cadences (links without it read as before)
+  b?: string; // the manager whose coaching brief is open
 }
+type WireEvery = 'w' | 'f' | 'm';
+type WirePlan = ['t', string, WireEvery] | ['m', string, WireEvery] | ['p', string, string, WireEvery];
+const EVERY_WIRE: Record<Every, WireEvery> = { weekly: 'w', fortnightly: 'f', monthly: 'm' };
+const WIRE_EVERY: Record<WireEvery, Every> = { w: 'weekly', f: 'fortnightly', m: 'monthly' };
 type WireDrill = ['p', string, string, string] | ['m', string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
 const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
 const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeting kind' } as const;
@@ -84,6 +95,9 @@ export async function encodeView(v: SharedView): Promise<string> {
 
   const model = Object.entries(v.touchModel ?? {});
   if (model.length) wire.x = model;
+  if (v.brief !== null) wire.b = v.brief;
+  if (v.plans.length)
+    wire.pl = v.plans.map((p) => (p.level === 'team' ? ['t', p.team, EVERY_WIRE[p.every]] : p.level === 'manager' ? ['m', p.manager, EVERY_WIRE[p.every]] : ['p', p.manager, p.csm, EVERY_WIRE[p.every]]));
 
   if (Object.keys(wire).length === 0) return '';
   const json = new TextEncoder().encode(JSON.stringify(wire));
@@ -140,7 +154,7 @@ async function read(fragment: string): Promise<SharedView> {
 /** A v1 or v2 body; `absentTab` is the tab a link without one was made on (its version's default). */
 function readWire(raw: unknown, absentTab: Tab): SharedView {
   if (!isRecord(raw)) return fail(DAMAGED);
-  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'x', ...Object.keys(LISTS)]);
+  const known = new Set(['t', 'g', 'w', 'f', 'u', 'd', 'x', 'pl', 'b', ...Object.keys(LISTS)]);
   const stray = Object.keys(raw).find((k) => !known.has(k));
   if (stray !== undefined) fail(`unknown setting "${stray}"`);
   const w = raw as Wire;
@@ -166,6 +180,11 @@ function readWire(raw: unknown, absentTab: Tab): SharedView {
 
   if (w.d !== undefined) view.drill = readDrill(w.d);
   if (w.x !== undefined) view.touchModel = readModel(w.x);
+  if (w.pl !== undefined) view.plans = readWirePlans(w.pl);
+  if (w.b !== undefined) {
+    if (!isText(w.b) || w.b === '') fail('the coaching brief does not name a manager');
+    view.brief = w.b;
+  }
   return view;
 }
 
@@ -180,6 +199,21 @@ function readModel(x: unknown): TouchModel {
   const model = cleanModel(raw);
   if (Object.keys(model).length !== x.length) return bad();
   return model;
+}
+
+function readWirePlans(pl: unknown): CadencePlan[] {
+  const bad = () => fail('the expected cadences are not described correctly');
+  if (!Array.isArray(pl) || pl.length > MAX_PLANS) return bad();
+  return pl.map((p: unknown) => {
+    if (!Array.isArray(p) || !p.every(isText)) return bad();
+    const [kind, ...rest] = p as string[];
+    const every = WIRE_EVERY[rest.at(-1) as WireEvery];
+    if (!every || !Object.hasOwn(WIRE_EVERY, rest.at(-1) as string)) return bad();
+    if (kind === 't' && rest.length === 2 && rest[0]) return { level: 'team', team: rest[0], every };
+    if (kind === 'm' && rest.length === 2 && rest[0]) return { level: 'manager', manager: rest[0], every };
+    if (kind === 'p' && rest.length === 3 && rest[0] && rest[1]) return { level: 'pair', manager: rest[0], csm: rest[1], every };
+    return bad();
+  });
 }
 
 function readDrill(d: unknown): DrillTarget {

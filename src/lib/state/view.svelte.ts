@@ -7,6 +7,8 @@ import type { DrillTarget } from '$lib/metrics/drill';
 import { sameFilters, type ViewStep } from './undoStep';
 import type { TouchModel } from '$lib/overview/touchModel';
 import { loadTouchModel, saveTouchModel } from './touchModelStore';
+import type { CadencePlan } from '$lib/metrics/cadencePlan';
+import { savedPlans, savePlans } from './savedPlans';
 
 export type Tab = 'overview' | 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'data';
 export type WindowPreset = '4w' | '13w' | '26w' | '52w' | 'all' | 'custom';
@@ -43,6 +45,18 @@ export function toFilters(f: FilterState, asOf: string, firstDay: string): Filte
   return { ...windowOf(f, asOf, firstDay), managers: f.managers, teams: f.teams, csms: f.csms, segments: f.segments, kinds: f.kinds };
 }
 
+export interface SharedState {
+  tab: Tab;
+  filters: FilterState;
+  grain: 'week' | 'month';
+  drill: DrillTarget | null;
+  /** Expected touches per account and month by segment (empty: no model; a link without one keeps the device's). */
+  touchModel: TouchModel;
+  plans: CadencePlan[];
+  /** The manager whose coaching brief is open, if any. */
+  brief: string | null;
+}
+
 export class ViewState {
   tab = $state<Tab>('overview');
   filters = $state<FilterState>({ ...DEFAULT_FILTERS });
@@ -52,6 +66,10 @@ export class ViewState {
   drill = $state<DrillTarget | null>(null);
   /** Expected touches per account and month by segment: remembered on this device, carried in the link. */
   touchModel = $state<TouchModel>(loadTouchModel());
+  /** Expected cadences (none: weekly, the standard); start from the ones this device remembers. */
+  plans = $state<CadencePlan[]>(savedPlans());
+  /** The manager whose coaching brief is open (on the 1:1 tab), if any. */
+  brief = $state<string | null>(null);
   /** Earlier steps, each with the drill-down open then: Undo puts both back, so no panel outlives its state. */
   #history = $state<ViewStep[]>([]);
 
@@ -83,21 +101,29 @@ export class ViewState {
     saveTouchModel(this.touchModel);
   }
 
+  /** Set the expected cadences (a coach's choice: remembered on this device). */
+  setPlans(plans: CadencePlan[]): void {
+    this.plans = plans;
+    savePlans(plans);
+  }
+
   /**
    * Take over a view read from a link (not an undoable change). A link's touch model replaces the device's;
-   * a link without one keeps the model this device remembers.
+   * a link without one keeps the model this device remembers, and a link without plans keeps the device's.
    */
-  apply(v: { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null; touchModel?: TouchModel }): void {
+  apply(v: SharedState): void {
     this.tab = v.tab;
     this.filters = { ...v.filters };
     this.grain = v.grain;
     this.drill = v.drill;
     if (v.touchModel && Object.keys(v.touchModel).length) this.setTouchModel(v.touchModel);
+    this.plans = v.plans.length ? [...v.plans] : savedPlans();
+    this.brief = v.brief;
   }
 
   /** What a link carries. */
-  shared(): { tab: Tab; filters: FilterState; grain: 'week' | 'month'; drill: DrillTarget | null; touchModel: TouchModel } {
-    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, touchModel: this.touchModel }) as ReturnType<ViewState['shared']>;
+  shared(): SharedState {
+    return $state.snapshot({ tab: this.tab, filters: this.filters, grain: this.grain, drill: this.drill, touchModel: this.touchModel, plans: this.plans, brief: this.brief }) as SharedState;
   }
 
   undo(): void {
