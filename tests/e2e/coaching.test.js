@@ -95,7 +95,7 @@ describe('expected cadence', () => {
 
   it('carries the plan in the link, and remembers it on this device', async () => {
     const link = page.url();
-    assert.match(link, /#v1/);
+    assert.match(link, /#v2\./);
     // Another browser opening the link sees the plan (it has none of its own).
     const other = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const p2 = await other.newPage();
@@ -138,7 +138,7 @@ describe('expected cadence', () => {
     assert.equal(await page.locator('[data-testid="plan-suggestion"]').count(), 1, 'the suggestion is back');
     // The link says the 1:1 tab and nothing else: no plans left in it.
     const bare = Buffer.from(JSON.stringify({ t: 'oneonone' })).toString('base64url');
-    assert.equal(new URL(page.url()).hash, `#v1.${bare}`);
+    assert.equal(new URL(page.url()).hash, `#v2.${bare}`);
     assert.deepEqual(problems.errors, []);
     assert.deepEqual(problems.external, []);
   });
