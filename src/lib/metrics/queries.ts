@@ -89,13 +89,14 @@ export const overview = async (f: Filters, asOf: string, firstDay: string) => {
   const rows = 'view_account_rows';
   const outcomes = 'view_outcome_rows';
   const [accounts, correlation, managers, outcomeSegments, outcomeAccounts, goalTeams] = await queryBatch(
-    [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`, `CREATE OR REPLACE TEMP TABLE ${outcomes} AS ${outcomeRowsSql(f)}`],
-    [accountsSql(f, rows), correlationSql(f, rows), managersSql(f), outcomesBySegmentSql(f, outcomes), outcomesByAccountSql(f, outcomes), goalsByTeamSql(f)]
+    [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`, `CREATE OR REPLACE TEMP TABLE ${outcomes} AS ${outcomeRowsSql(f)}`, ...oneOnOneSetupSql(f)],
+    [accountsSql(f, rows), correlationSql(f, rows), managersSql(f, KEPT), outcomesBySegmentSql(f, outcomes), outcomesByAccountSql(f, outcomes), goalsByTeamSql(f)]
   );
+  // The 1:1 chain's costly parts are kept per period as on the 1:1 view (the weekly standard: no plans here).
   const before =
     !prev || prev.to < firstDay
       ? null
-      : await queryBatch([], [accountRowsSql(pf), managersSql(pf), outcomesBySegmentSql(pf), goalsByTeamSql(pf)]).then(([a, m, o, g]) => ({ accounts: a, managers: m, outcomeSegments: o, goalTeams: g }));
+      : await queryBatch(oneOnOneSetupSql(pf), [accountRowsSql(pf), managersSql(pf, KEPT), outcomesBySegmentSql(pf), goalsByTeamSql(pf)]).then(([a, m, o, g]) => ({ accounts: a, managers: m, outcomeSegments: o, goalTeams: g }));
   return { window, previous: before ? prev : null, asOf, now: { accounts, managers, outcomeSegments, goalTeams }, correlation, outcomeAccounts, before };
 };
 export type OverviewData = Awaited<ReturnType<typeof overview>>;
