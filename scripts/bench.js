@@ -147,14 +147,16 @@ async function filterChanges(page, count) {
     if (s) plan.push({ testid: s.testid, value: '' });
   }
   const times = [];
+  let on = 'meetings';
   // A third on each of the three views a leader or coach changes filters on most.
   for (const [i, change] of plan.slice(0, count).entries()) {
     const tab = i === Math.floor(count / 3) ? 'oneonone' : i === Math.floor((2 * count) / 3) ? 'overview' : null;
     if (tab) {
       await page.click(`[data-testid="tab-${tab}"]`);
       await waitReady(page, LOAD_TIMEOUT);
+      on = tab;
     }
-    times.push(await timeChange(page, change.testid, change.value));
+    times.push({ ...(await timeChange(page, change.testid, change.value)), tab: on });
   }
   return times;
 }
@@ -211,6 +213,8 @@ async function timedDrop(page, files) {
     statements: measures.filter(([n]) => n === 'engine-statement').length
   };
 }
+
+const TAB_NAMES = { meetings: 'Meetings vs outcomes', oneonone: '1:1 consistency', overview: 'Overview' };
 
 const site = await startSite();
 const dir = mkdtempSync(join(tmpdir(), 'cadence-bench-'));
@@ -279,7 +283,7 @@ for (const n of SIZES) {
   const [meetings] = files;
   const res = (bySize[n] = {
     bare: [], ready: [], all: [], memory: [], bareMemory: [], changes: [], queried: [], failed: [], profile: {},
-    tablesBuilt: [], dropCalls: [], dropStatements: [], changeCalls: [], changeStatements: [], alone: [], aloneCalls: [], aloneStatements: []
+    tablesBuilt: [], dropCalls: [], dropStatements: [], changeCalls: [], changeStatements: [], alone: [], aloneCalls: [], aloneStatements: [], byTab: {}
   });
   for (let r = 0; r < RUNS; r++) {
     await fresh(async (page) => {
@@ -320,6 +324,7 @@ for (const n of SIZES) {
       res.queried.push(...changes.filter((c) => !c.cached).map((c) => c.ms));
       res.changeCalls.push(...changes.filter((c) => !c.cached).map((c) => c.calls));
       res.changeStatements.push(...changes.filter((c) => !c.cached).map((c) => c.statements));
+      for (const c of changes.filter((c) => !c.cached)) (res.byTab[c.tab] ??= []).push(c);
     });
     // The meetings file alone, on its own page: what a first look at one export costs.
     await fresh(async (page) => {
@@ -364,6 +369,9 @@ const rows = [
       `| filter change → ready, ${label(n)}: p50 / p95 of ${s.changes.length} | ${s.changes.length ? `${ms(quantile(s.changes, 0.5))} / ${ms(quantile(s.changes, 0.95))}` : 'n/a'} | | |`,
       `| … of which ran queries (not a view seen before): p50 / p95 of ${s.queried.length} | ${s.queried.length ? `${ms(quantile(s.queried, 0.5))} / ${ms(quantile(s.queried, 0.95))}` : 'n/a'} | | |`,
       `| … engine round trips / statements per change that queried: median (min–max) | ${count(s.changeCalls)} / ${count(s.changeStatements)} | | |`,
+      ...Object.entries(s.byTab).map(
+        ([tab, cs]) => `| … on ${TAB_NAMES[tab] ?? tab}: p50 / p95 of ${cs.length} that queried, round trips | ${ms(quantile(cs.map((c) => c.ms), 0.5))} / ${ms(quantile(cs.map((c) => c.ms), 0.95))}, ${count(cs.map((c) => c.calls))} | | |`
+      ),
       `| peak memory above idle, ${label(n)} | ${fmtMem(s.memory)} | ${fmtMem(s.bareMemory)} | ${ratio(s.memory, s.bareMemory)} |`,
       ...(s.failed.length ? [`| **failed loads, ${label(n)}** | ${s.failed.join('; ')} | | |`] : [])
     ];
