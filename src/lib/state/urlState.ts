@@ -12,23 +12,13 @@
  * The JSON holds only what differs from the default view, under short keys that must never be renamed within a
  * version (see `Wire`). Decoding never throws: anything it cannot read gives the default view and a notice.
  */
-import { DEFAULT_FILTERS, type FilterState, type Tab, type WindowPreset } from './view.svelte';
+import { DEFAULT_FILTERS, type SharedState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { cleanModel, type TouchModel } from '$lib/overview/touchModel';
 import { MAX_PLANS, type CadencePlan, type Every } from '$lib/metrics/cadencePlan';
 
-export interface SharedView {
-  tab: Tab;
-  filters: FilterState;
-  grain: 'week' | 'month';
-  drill: DrillTarget | null;
-  /** Expected touches per account and month by segment (empty: no model). */
-  touchModel: TouchModel;
-  /** Expected cadences set by a coach (empty: weekly, the standard, unless the device remembers plans). */
-  plans: CadencePlan[];
-  /** The manager whose coaching brief is open, if any. */
-  brief: string | null;
-}
+/** What a link carries: the view's shareable state (defined with the view it comes from). */
+export type SharedView = SharedState;
 
 export const FRAGMENT_VERSION = 2;
 /** Longer fragments are refused unread: a link is typed by no one, and this bounds all the work below. */

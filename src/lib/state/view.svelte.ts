@@ -52,6 +52,7 @@ export interface SharedState {
   drill: DrillTarget | null;
   /** Expected touches per account and month by segment (empty: no model; a link without one keeps the device's). */
   touchModel: TouchModel;
+  /** Expected cadences set by a coach (empty: weekly, the standard, unless the device remembers plans). */
   plans: CadencePlan[];
   /** The manager whose coaching brief is open, if any. */
   brief: string | null;
