@@ -9,6 +9,16 @@ import { removeStored, storeFile, updateStored, type StoredFile } from '$lib/sha
 import { isUnreadable } from '$lib/ingest/readFault';
 import type { Dialect, FileReport } from '$lib/ingest/types';
 
+/** Whether a picked file can still be read (its first byte). */
+async function readsStill(file: File): Promise<boolean> {
+  try {
+    await file.slice(0, 1).arrayBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class Loads {
   reports = $state<FileReport[]>([]);
   /** True while the embedded demo data is what is shown. */
@@ -91,8 +101,11 @@ export class Loads {
         if (this.#files.has(id)) this.#stored.set(id, entry.stored);
         else await removeStored(entry.stored);
       } catch (e) {
-        // A file that cannot be read is not loaded either: its own report says so.
+        // A file that cannot be read is not loaded either: its own report says so. But a save cut short by
+        // the store (its quota) can reach us as the file's stream failing (NotReadableError): only when the
+        // file itself no longer reads is it the file's fault, else the page must say it was not kept.
         if (!isUnreadable(e)) failed = e;
+        else if (await readsStill(file)) failed = new Error('the browser stopped saving it part-way, most often for lack of space');
       }
     }
     this.storeError = failed
