@@ -49,6 +49,9 @@ const changeBound = (x: unknown, r: Record<string, unknown>) => (typeof x !== 'n
 const percentValue: Format = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${num(v)}%` : '—');
 
 /** Named formats (on src/lib/format.ts): a figure names one, so its unit and its look stay together. */
+/** Within plan, per manager and per pair: one definition for both. */
+const PLAN_COVERAGE = 'Weeks within plan ÷ weeks the report was on the team in the window. A week is within plan when a 1:1 was held in it or in the plan’s weeks before it (fortnightly: the week before; monthly: the three weeks before); weekly, it is coverage.';
+
 export const FORMATS = {
   text,
   words,
@@ -191,8 +194,8 @@ const ENTRIES: Entry[] = [
   { id: 'coverage', label: 'Coverage', definition: 'Weeks with a held 1:1 ÷ weeks the report was on the team in the window (per manager: summed over the reports).', unit: 'share', format: 'share', n: 'active weeks', sources: ['oneOnOne.managers', ...TOTALS_AND_TREND], views: ['oneonone'] },
   { id: 'pair_coverage', column: 'coverage', label: 'Coverage', definition: 'Weeks with a held 1:1 ÷ weeks the report was on the team in the window (per manager: summed over the reports).', unit: 'share', format: 'coverageOfWeeks', n: 'active weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
   { id: 'plan', label: 'Plan', definition: 'The expected cadence the pair is measured against: weekly (the standard) unless a coach set every two weeks (fortnightly) or monthly for its team, its manager or the pair itself (the most specific wins); per manager, “mixed” when their pairs differ.', unit: 'text', format: 'text', sources: [...PAIRS_AND_MANAGERS, 'oneOnOne.upcoming'], views: ['oneonone'] },
-  { id: 'plan_coverage', label: 'Within plan', definition: 'Weeks within plan ÷ weeks the report was on the team in the window. A week is within plan when a 1:1 was held in it or in the plan’s weeks before it (fortnightly: the week before; monthly: the three weeks before); weekly, it is coverage.', unit: 'share', format: 'share', n: 'active weeks', sources: ['oneOnOne.managers', ...TOTALS_AND_TREND], views: ['oneonone'] },
-  { id: 'pair_plan_coverage', column: 'plan_coverage', label: 'Within plan', definition: 'Weeks within plan ÷ weeks the report was on the team in the window. A week is within plan when a 1:1 was held in it or in the plan’s weeks before it (fortnightly: the week before; monthly: the three weeks before); weekly, it is coverage.', unit: 'share', format: 'withinOfWeeks', n: 'active weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
+  { id: 'plan_coverage', label: 'Within plan', definition: PLAN_COVERAGE, unit: 'share', format: 'share', n: 'active weeks', sources: ['oneOnOne.managers', ...TOTALS_AND_TREND], views: ['oneonone'] },
+  { id: 'pair_plan_coverage', column: 'plan_coverage', label: 'Within plan', definition: PLAN_COVERAGE, unit: 'share', format: 'withinOfWeeks', n: 'active weeks', sources: ['oneOnOne.pairs'], views: ['oneonone'] },
   { id: 'fortnight_coverage', label: 'Within two weeks', definition: 'Share of active weeks with a held 1:1 in the week or the week before: what the pair would score on a fortnightly plan, whatever its plan.', unit: 'share', format: 'share', n: 'active weeks', csvOnly: true, sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
   { id: 'month_coverage', label: 'Within four weeks', definition: 'Share of active weeks with a held 1:1 in the week or the three before: what the pair would score on a monthly plan, whatever its plan.', unit: 'share', format: 'share', n: 'active weeks', csvOnly: true, sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
   { id: 'suggested_plan', label: 'Suggested plan', definition: 'The rhythm the data shows when it is less frequent than the plan: fortnightly for a median gap of 11–17 days with at least 80% of weeks within two weeks and under 70% within plan; monthly for 25–35 days with 80% within four weeks and under 70% within two. Only a suggestion: the plan changes when a coach sets it.', unit: 'text', format: 'text', sources: PAIRS_AND_MANAGERS, views: ['oneonone'] },
