@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { barsLayout, fillBins, monthsBetween } from './bars';
+import { barsLayout, fillBins, monthLabel, monthsBetween } from './bars';
 
 describe('barsLayout', () => {
   it('draws each value to scale, a missing value as no bar, on a shared baseline', () => {
@@ -34,5 +34,6 @@ describe('fillBins and monthsBetween', () => {
   it('lists the months a window touches, across a year end', () => {
     expect(monthsBetween('2025-11-15', '2026-02-03')).toEqual(['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
     expect(monthsBetween('2026-03-31', '2026-03-31')).toEqual(['2026-03-01']);
+    expect(monthLabel('2026-02-01')).toBe('February 2026');
   });
 });

@@ -85,3 +85,7 @@ export function fillBins(rows: { bin: number; n: number }[], lo: number, hi: num
   for (let b = lo; b <= hi; b += width) out.push({ key: String(b), value: by.get(b) ?? 0 });
   return out;
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A month by its first day, in words: "February 2026". */
+export const monthLabel = (iso: string) => `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
