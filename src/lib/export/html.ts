@@ -10,7 +10,8 @@ import { xmlSafe } from './svg';
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** The properties that decide how a block's boxes and text look; the rest stay at their defaults. */
 const LOOK = [
-  'display', 'box-sizing', 'width', 'min-width', 'max-width', 'height',
+  // Not height: a box whose controls are left out must shrink to what stays.
+  'display', 'box-sizing', 'width', 'min-width', 'max-width',
   'flex-direction', 'flex-wrap', 'flex-grow', 'flex-shrink', 'flex-basis', 'align-items', 'align-self', 'justify-content', 'gap', 'row-gap', 'column-gap',
   'grid-template-columns', 'grid-auto-rows', 'grid-column',
   'margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
