@@ -26,4 +26,9 @@ describe('drill summary', () => {
     expect(drillSummary('channel', [])).toEqual({ total: 0, text: 'No touches in the window' });
     expect(drillSummary('status', []).text).toBe('No 1:1s in the window');
   });
+  it('splits goals and outcomes by their status, in words', () => {
+    expect(drillSummary('goals', [{ part: 'on_track', n: 5 }, { part: 'at_risk', n: 4 }, { part: null, n: 1 }]).text).toBe('10 goals: 5 on track, 4 at risk, 1 with no status');
+    expect(drillSummary('outcomes', [{ part: 'achieved', n: 1 }])).toEqual({ total: 1, text: '1 outcome: 1 achieved' });
+    expect(drillSummary('outcomes', []).text).toBe('No outcomes behind this mark');
+  });
 });

@@ -41,6 +41,15 @@ function oneOnOnes(split: SplitPart[]): string {
   return `${plural(total, '1:1', '1:1s')}: ${parts.join(', ')}`;
 }
 
-export function drillSummary(by: 'channel' | 'status', split: SplitPart[]): { total: number; text: string } {
-  return { total: sum(split), text: by === 'channel' ? touches(split) : oneOnOnes(split) };
+/** Goals or outcomes, by their status as the export gives it ("12 goals: 5 on track, 4 at risk"). */
+function byStatus(split: SplitPart[], one: string, many: string): string {
+  const total = sum(split);
+  if (!total) return `No ${many} behind this mark`;
+  const parts = split.map((p) => `${num(p.n)} ${p.part === null ? 'with no status' : p.part.replaceAll('_', ' ')}`);
+  return `${plural(total, one, many)}: ${parts.join(', ')}`;
+}
+
+export function drillSummary(by: 'channel' | 'status' | 'goals' | 'outcomes', split: SplitPart[]): { total: number; text: string } {
+  const text = by === 'channel' ? touches(split) : by === 'status' ? oneOnOnes(split) : by === 'goals' ? byStatus(split, 'goal', 'goals') : byStatus(split, 'outcome', 'outcomes');
+  return { total: sum(split), text };
 }

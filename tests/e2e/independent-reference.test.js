@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   parseCsv, csvRecords, daysFromCivil, isoOfDays, mondayOf, isoWeekLabel, daysOfIso, isoOfUs, isoOfDayFirst,
-  averageRanks, spearman, median, demoFromTexts, loadDemo, computeMetrics, overviewFigures, previousWindow
+  averageRanks, spearman, median, demoFromTexts, loadDemo, computeMetrics, overviewFigures, previousWindow, goalOutcomeCharts
 } from './independent.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -335,4 +335,38 @@ test('overview: the previous period, and the headline figures pooled over a wind
     { touches: 2, accounts: 2, touched: 1, outcomes: 2, achieved: 1, overdue: 1, moved: 2, active: 3, held: 2, due: 3, cancelled: 1 }
   );
   close(x.progressGained, 45, 'mean progress gained');
+});
+
+test('goals and outcomes charts: bins, months of check-in, achieved per month, overdue at month ends, time to first value', () => {
+  // The hand-computed cases of src/lib/metrics/goalCharts.test.ts and outcomeCharts.test.ts, as a demo object.
+  const g = (title, owner, status, progress, due, updatedAt) => ({ goalId: null, title, owner, progress, status, start: '2026-01-01', due, updatedAt });
+  const o = (id, account, status, progress, start, due, achievedDate, firstValue, asOf) => ({ id, account, title: id, progress, status, start, due, achievedDate, firstValue, asOf });
+  const demo = {
+    people: [], meetings: [cust('2026-03-31', 'Acme')],
+    accounts: [{ account: 'Acme', segment: 'High' }, { account: 'Globex', segment: 'High' }, { account: 'Initech', segment: 'Tech' }, { account: 'Umbrella', segment: 'Tech' }, { account: 'Hooli', segment: 'Tech' }],
+    goals: [
+      g('A', 'alex@x', 'on_track', 20, '2026-03-31', '2026-01-15T10:00:00Z'), g('A', 'alex@x', 'on_track', 60, '2026-03-31', '2026-02-10T10:00:00Z'),
+      g('B', 'alex@x', 'achieved', 100, '2026-03-31', '2026-03-05T10:00:00Z'),
+      g('C', 'sam@x', 'on_track', 10, '2026-06-30', '2026-01-10T10:00:00Z'), g('C', 'sam@x', 'on_track', 25, '2026-06-30', '2026-02-05T10:00:00Z'), g('C', 'sam@x', 'on_track', 35, '2026-06-30', '2026-02-20T10:00:00Z'),
+      g('D', 'sam@x', 'off_track', 5, '2026-03-31', '2026-03-20T10:00:00Z'), g('E', 'sam@x', 'on_track', null, '2026-03-31', '2026-03-01T10:00:00Z')
+    ],
+    outcomes: [
+      o('o1', 'Acme', 'in_progress', 40, '2025-12-01', '2026-01-31', null, '2025-12-21', '2026-01-10'), o('o1', 'Acme', 'in_progress', 50, '2025-12-01', '2026-01-31', null, '2025-12-21', '2026-02-15'),
+      o('o2', 'Acme', 'achieved', 100, '2025-11-01', '2026-06-30', '2026-01-18', '2025-12-11', '2026-01-20'),
+      o('o3', 'Globex', 'in_progress', 10, '2026-01-01', '2026-01-15', null, '2026-01-31', '2026-01-05'), o('o3', 'Globex', 'achieved', 100, '2026-01-01', '2026-01-15', '2026-02-18', '2026-01-31', '2026-02-20'),
+      o('o4', 'Initech', 'in_progress', 20, '2026-01-01', '2026-02-28', null, null, '2026-03-10'),
+      o('o5', 'Umbrella', 'achieved', 100, '2025-10-01', '2026-03-01', '2025-12-15', '2025-11-10', '2025-12-20'),
+      o('o6', 'Hooli', 'in_progress', 60, '2026-01-05', '2026-03-15', null, '2026-03-05', '2026-02-05')
+    ]
+  };
+  const c = goalOutcomeCharts(demo, '2026-01-01', '2026-03-31');
+  assert.deepEqual(c.goals.progressBins, { 0: 1, 30: 1, 60: 1, 90: 1 });
+  assert.deepEqual(c.goals.pacingBins, { '-90': 1, 0: 1, 10: 1, 20: 1 });
+  assert.deepEqual(c.goals.checkinMonths, { '2026-01-01': { goals: 2, meanProgress: 15 }, '2026-02-01': { goals: 2, meanProgress: 47.5 }, '2026-03-01': { goals: 2, meanProgress: 52.5 } });
+  assert.deepEqual(c.outcomes.achievedMonths, { '2026-01-01': 1, '2026-02-01': 1, '2026-03-01': 0 });
+  assert.deepEqual(Object.values(c.outcomes.overdueMonths), [{ at: '2026-01-31', overdue: 1 }, { at: '2026-02-28', overdue: 1 }, { at: '2026-03-31', overdue: 3 }]);
+  assert.deepEqual(c.outcomes.ttfv, { High: { n: 3, min: 20, q1: 25, median: 30, q3: 35, max: 40 }, Tech: { n: 2, min: 40, q1: 44.75, median: 49.5, q3: 54.25, max: 59 } });
+  const early = goalOutcomeCharts(demo, '2026-01-01', '2026-02-15');
+  assert.deepEqual(Object.values(early.outcomes.overdueMonths), [{ at: '2026-01-31', overdue: 1 }, { at: '2026-02-15', overdue: 2 }]);
+  assert.deepEqual(Object.values(goalOutcomeCharts(demo, '2026-01-01', '2026-03-31', { segments: ['Tech'] }).outcomes.overdueMonths).map((x) => x.overdue), [0, 0, 2]);
 });

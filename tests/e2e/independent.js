@@ -754,3 +754,118 @@ export function previousWindow(from, to) {
   const days = daysOfIso(to) - f + 1;
   return { from: isoOfDays(f - days), to: isoOfDays(f - 1) };
 }
+
+/** The R-7 quantile (linear between the two nearest order statistics) of a sorted list. */
+function quantileSorted(xs, p) {
+  if (!xs.length) return null;
+  const h = (xs.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < xs.length ? xs[lo] + (h - lo) * (xs[lo + 1] - xs[lo]) : xs[lo];
+}
+
+/**
+ * The Goals and Outcomes charts (docs/METRICS.md) for a window [from, to] (ISO dates; `to` capped at as of),
+ * from the demo object alone, with `segments` as the Segment filter ([] = every segment):
+ *   goals.progressBins / pacingBins: { [lower edge]: goals }, 10-point bins, the top value in the bin below it;
+ *     goals whose start … due overlaps the window, at their latest check-in; pacing is progress minus the share
+ *     of the period elapsed at the check-in's date (never after as of), at most 0 for a goal at risk or off track.
+ *   goals.checkinMonths: { [month's first day]: { goals, meanProgress } }: each of those goals' last check-in
+ *     with a progress value in each month, check-ins dated in the window.
+ *   outcomes.achievedMonths: { [month]: n }: outcomes achieved on their latest snapshot by the window's end
+ *     whose achieved date is in the window, by its month (every month of the window, 0 included).
+ *   outcomes.overdueMonths: { [month]: { at, overdue } }: at each month's end (the window's end for the last),
+ *     outcomes whose latest snapshot on or before it is not achieved and due before it.
+ *   outcomes.ttfv: { [segment]: { n, min, q1, median, q3, max } }: days from start to first value (first
+ *     value by the window's end) on the latest snapshot by then; '(no segment)' when none.
+ */
+export function goalOutcomeCharts(demo, from, to, { segments = [] } = {}) {
+  const asOfIso = computeMetrics(demo, { from, to }).asOf;
+  const asOf = daysOfIso(asOfIso);
+  const f = daysOfIso(from);
+  const t = Math.min(daysOfIso(to), asOf);
+  const clamp = (v) => Math.max(0, Math.min(100, v));
+  const binOf = (v) => Math.min(Math.floor(v / 10) * 10, 90);
+  const dayOfStamp = (s) => (s ? daysOfIso(String(s).slice(0, 10)) : null);
+  const stampOf = (s) => (s ? Date.parse(String(s).endsWith('Z') || /[+-]\d\d:?\d\d$/.test(String(s)) ? s : `${s}Z`) : -Infinity);
+
+  // --- Goals: every check-in, grouped by goal (title and owner; the demo has no goal ids).
+  const byGoal = new Map();
+  (demo.goals ?? []).forEach((g, i) => {
+    const id = g.goalId ? `id:${g.goalId}` : `${key(g.title)}|${key(g.owner)}`;
+    if (!byGoal.has(id)) byGoal.set(id, []);
+    byGoal.get(id).push({ ...g, i, ts: stampOf(g.updatedAt) });
+  });
+  const progressBins = {}, pacingBins = {}, months = {};
+  for (const list of byGoal.values()) {
+    const last = list.reduce((a, b) => (b.ts > a.ts || (b.ts === a.ts && b.i > a.i) ? b : a));
+    const start = daysOfIso(last.start);
+    const due = daysOfIso(last.due);
+    if ((start !== null && start > t) || (due !== null && due < f)) continue;
+    const progress = last.progress === null || last.progress === undefined ? null : clamp(last.progress);
+    if (progress !== null) progressBins[binOf(progress)] = (progressBins[binOf(progress)] ?? 0) + 1;
+    if (progress !== null && start !== null && due !== null) {
+      const at = Math.min(dayOfStamp(last.updatedAt) ?? asOf, asOf);
+      const elapsed = due <= start ? (at >= due ? 100 : 0) : clamp(((at - start) * 100) / (due - start));
+      let pacing = progress - elapsed;
+      if (last.status === 'at_risk' || last.status === 'off_track') pacing = Math.min(pacing, 0);
+      pacingBins[binOf(pacing)] = (pacingBins[binOf(pacing)] ?? 0) + 1;
+    }
+    // This goal's last check-in with a progress value in each month of the window.
+    const perMonth = new Map();
+    for (const c of list) {
+      const d = dayOfStamp(c.updatedAt);
+      if (d === null || d < f || d > t || c.progress === null || c.progress === undefined) continue;
+      const m = `${isoOfDays(d).slice(0, 7)}-01`;
+      const cur = perMonth.get(m);
+      if (!cur || c.ts > cur.ts || (c.ts === cur.ts && c.i > cur.i)) perMonth.set(m, c);
+    }
+    for (const [m, c] of perMonth) (months[m] ??= []).push(clamp(c.progress));
+  }
+  const checkinMonths = Object.fromEntries(Object.entries(months).sort().map(([m, ps]) => [m, { goals: ps.length, meanProgress: ps.reduce((a, b) => a + b, 0) / ps.length }]));
+
+  // --- Outcomes: snapshots by outcome; a snapshot stands for its as-of date (else its due date, else as of).
+  const segOf = new Map((demo.accounts ?? []).map((a) => [key(a.account), a.segment ?? null]));
+  const byOutcome = new Map();
+  (demo.outcomes ?? []).forEach((o, i) => {
+    const id = o.id ?? `${key(o.account)}|${key(o.title)}`;
+    if (!byOutcome.has(id)) byOutcome.set(id, []);
+    byOutcome.get(id).push({ ...o, i, eff: daysOfIso(o.asOf) ?? daysOfIso(o.due) ?? asOf, seg: o.segment ?? segOf.get(key(o.account)) ?? null });
+  });
+  const latestBy = (list, d) => list.filter((s) => s.eff <= d).sort((a, b) => a.eff - b.eff || a.i - b.i).at(-1) ?? null;
+  const isAchieved = (s) => s.status === 'achieved' || (s.progress !== null && s.progress !== undefined && s.progress >= 100);
+  const kept = (s) => segments.length === 0 || segments.includes(s.seg);
+  const monthStarts = [];
+  for (let d = f; d <= t; ) {
+    const [y, mo] = civilFromDays(d);
+    const first = daysFromCivil(y, mo, 1);
+    const next = mo === 12 ? daysFromCivil(y + 1, 1, 1) : daysFromCivil(y, mo + 1, 1);
+    monthStarts.push({ month: isoOfDays(first), at: Math.min(next - 1, t) });
+    d = next;
+  }
+  const achievedMonths = Object.fromEntries(monthStarts.map((m) => [m.month, 0]));
+  const ttfvDays = {};
+  for (const list of byOutcome.values()) {
+    const l = latestBy(list, t);
+    if (!l || !kept(l)) continue;
+    const done = daysOfIso(l.achievedDate);
+    if (isAchieved(l) && done !== null && done >= f && done <= t) achievedMonths[`${isoOfDays(done).slice(0, 7)}-01`]++;
+    const fv = daysOfIso(l.firstValue);
+    const st = daysOfIso(l.start);
+    if (fv !== null && st !== null && fv <= t) (ttfvDays[l.seg ?? '(no segment)'] ??= []).push(fv - st);
+  }
+  const overdueMonths = {};
+  for (const m of monthStarts) {
+    let n = 0;
+    for (const list of byOutcome.values()) {
+      const l = latestBy(list, m.at);
+      if (l && kept(l) && !isAchieved(l) && daysOfIso(l.due) !== null && daysOfIso(l.due) < m.at) n++;
+    }
+    overdueMonths[m.month] = { at: isoOfDays(m.at), overdue: n };
+  }
+  const ttfv = {};
+  for (const [seg, xs] of Object.entries(ttfvDays)) {
+    xs.sort((a, b) => a - b);
+    ttfv[seg] = { n: xs.length, min: xs[0], q1: quantileSorted(xs, 0.25), median: quantileSorted(xs, 0.5), q3: quantileSorted(xs, 0.75), max: xs.at(-1) };
+  }
+  return { asOf: asOfIso, goals: { progressBins, pacingBins, checkinMonths }, outcomes: { achievedMonths, overdueMonths, ttfv } };
+}

@@ -6,6 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ROOT, startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
 import { computeMetrics, daysOfIso, loadDemo, overviewFigures, previousWindow } from './independent.js';
 import { HIGH_TOUCH_LOW_PROGRESS } from '../../scripts/generate-demo.js';
@@ -140,6 +141,22 @@ describe('the overview', () => {
     assert.match(await page.textContent('[data-testid="drill"] h3'), /^Customer touches with /);
     await page.locator('[data-testid="drill"] button', { hasText: 'Close' }).click();
     await page.click('[data-testid="ov-renewals-toggle"]');
+  });
+
+  it('exports its headline figures, findings and revenue at stake as PNG pictures of what the page shows', async () => {
+    await showTab(page, 'overview');
+    for (const [tools, block] of [['ov-headline-export', 'ov-headline'], ['ov-findings-export', 'findings'], ['ov-revenue-export', 'ov-revenue']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${tools}"] [data-testid="export-png"]`)]);
+      const bytes = await readFile(await download.path());
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${tools}: a PNG`);
+      // IHDR: the picture is the block's width plus its margins, at twice the pixels.
+      const width = bytes.readUInt32BE(16);
+      const shown = await page.$eval(`[data-testid="${block}"]`, (el) => Math.ceil(el.getBoundingClientRect().width));
+      assert.equal(width, 2 * Math.max(360, shown + 32), tools);
+      assert.ok(bytes.readUInt32BE(20) > 200, `${tools}: taller than its title`);
+      assert.match(download.suggestedFilename(), /\.png$/);
+    }
+    assert.deepEqual(problems.errors, []); // no style the page's policy refuses, no canvas it cannot read
   });
 
   it('travels in the link: a link to the overview opens it with its window, and a link made before it keeps its tab', async () => {

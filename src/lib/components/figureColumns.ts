@@ -16,6 +16,7 @@ export function columnFor<T extends Record<string, unknown>>(id: string, opts: C
     label: f.label,
     help: f.definition,
     align: f.unit === 'text' || f.unit === 'date' || f.unit === 'yes/no' ? 'left' : 'right',
+    ...(f.unit === 'date' ? { nowrap: true } : {}),
     format: (v, row) => format(v, row),
     ...(opts.available ? { available: opts.available(f) } : {})
   };

@@ -5,5 +5,7 @@ export interface Column<T> {
   help?: string;
   format?: (v: unknown, row: T) => string;
   align?: 'left' | 'right';
+  /** Kept on one line (an ISO date would otherwise break at its hyphens). */
+  nowrap?: boolean;
   available?: boolean;
 }

@@ -4,11 +4,18 @@ import { literal } from '$lib/engine/sql';
 
 const inList = (expr: string, values: string[]) => (values.length ? `${expr} IN (${values.map((v) => literal(v)).join(', ')})` : 'true');
 
-function goalBase(f: Filters): string {
+/** Which goal a goals row `g` is a check-in of: its id, else its title and owner. */
+export const goalKey = (g: string) => `coalesce(${g}.goal_id, ${g}.title || '|' || coalesce(${g}.owner, ''))`;
+
+/**
+ * The goals in the filters, each at its latest check-in, with its team, time elapsed, pacing and whether it
+ * is at risk (CTE `g`); the tables and the charts of the Goals view all count from it.
+ */
+export function goalBase(f: Filters): string {
   return `WITH ${paramsCte(f)},
   latest AS (
-    SELECT g.* FROM goals g
-    QUALIFY row_number() OVER (PARTITION BY coalesce(g.goal_id, g.title || '|' || coalesce(g.owner, '')) ORDER BY g.updated_at DESC NULLS LAST, g.source_id DESC, g.source_row DESC) = 1),
+    SELECT g.*, ${goalKey('g')} AS goal_key FROM goals g
+    QUALIFY row_number() OVER (PARTITION BY ${goalKey('g')} ORDER BY g.updated_at DESC NULLS LAST, g.source_id DESC, g.source_row DESC) = 1),
   paced AS (
     SELECT l.*, coalesce(p.team, '(no team)') AS team,
       CASE WHEN l.start_date IS NULL OR l.due_date IS NULL THEN NULL
@@ -69,19 +76,25 @@ export function goalsAtRiskSql(f: Filters): string {
   FROM g LEFT JOIN person_names n ON n.person_key = g.owner WHERE at_risk ORDER BY pacing NULLS LAST, title`;
 }
 
+/** Achieved: by its status or by its progress (an outcome with neither known is not achieved). */
+export const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progress_pct >= 100)`;
+/** Every outcome snapshot with the date it stands for (`snap_d`: its as-of date; without one, its due date, else "as of"). Needs `params`. */
+export const SNAPS_CTE = `snaps AS (SELECT o.*, coalesce(o.as_of, o.due_date, params.as_of) AS snap_d FROM outcomes o, params)`;
+/** Of an outcome's snapshots, the latest first (the later file and row on the same date). */
+export const SNAPSHOT_ORDER = 's.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC';
+
 /**
  * Outcomes as of the window's end: each one's latest snapshot by then, its state on that day, and what
  * changed within the window: progress gained (as on Meetings vs outcomes: the snapshot by the end minus the
  * last one before the start, 0 if none, for outcomes with a snapshot in the window) and whether it became
  * achieved in it.
  */
-function outcomeBase(f: Filters, rowsFrom?: string): string {
+export function outcomeBase(f: Filters, rowsFrom?: string): string {
   if (rowsFrom) return `WITH ${paramsCte(f)}, o AS (SELECT * FROM ${rowsFrom})`;
-  const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progress_pct >= 100)`;
   const latestBy = (cond: string) => `SELECT s.* FROM snaps s, params WHERE ${cond}
-    QUALIFY row_number() OVER (PARTITION BY s.outcome_id ORDER BY s.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC) = 1`;
+    QUALIFY row_number() OVER (PARTITION BY s.outcome_id ORDER BY ${SNAPSHOT_ORDER}) = 1`;
   return `WITH ${paramsCte(f)},
-  snaps AS (SELECT o.*, coalesce(o.as_of, o.due_date, params.as_of) AS snap_d FROM outcomes o, params),
+  ${SNAPS_CTE},
   latest AS (${latestBy('s.snap_d <= params.w_to')}),
   before AS (${latestBy('s.snap_d < params.w_from')}),
   moved AS (SELECT DISTINCT outcome_id FROM snaps, params WHERE snap_d BETWEEN params.w_from AND params.w_to),

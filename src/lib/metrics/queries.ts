@@ -7,6 +7,8 @@ import { capPeriod, previousPeriod, type Period } from './previousPeriod';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { OPTIONS_SQL } from './options';
+import { goalCheckinMonthsSql, goalPacingBinsSql, goalProgressBinsSql } from './goalCharts';
+import { achievedMonthsSql, overdueMonthsSql, ttfvPointsSql, ttfvSegmentsSql } from './outcomeCharts';
 import { drillSplitSql, drillSplitsBy, drillSql, type DrillTarget } from './drill';
 import { segmentMonthsSql } from './touchModel';
 
@@ -66,16 +68,24 @@ export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'we
 };
 
 export const goalsView = async (f: Filters) => {
-  const [owners, teams, atRisk] = await Promise.all([query(goalsByOwnerSql(f)), query(goalsByTeamSql(f)), query(goalsAtRiskSql(f))]);
-  return { owners, teams, atRisk };
+  const [owners, teams, atRisk, progressBins, pacingBins, checkinMonths] = await queryBatch(
+    [],
+    [goalsByOwnerSql(f), goalsByTeamSql(f), goalsAtRiskSql(f), goalProgressBinsSql(f), goalPacingBinsSql(f), goalCheckinMonthsSql(f)]
+  );
+  return { owners, teams, atRisk, progressBins, pacingBins, checkinMonths };
 };
+export type GoalsData = Awaited<ReturnType<typeof goalsView>>;
 
-/** The outcomes as of the window's end once, in a temporary table, for the two queries that read them. */
+/** The outcomes as of the window's end once, in a temporary table, for the queries that read them. */
 export const outcomesView = async (f: Filters) => {
   const rows = 'view_outcome_rows';
-  const [segments, accounts] = await queryBatch([`CREATE OR REPLACE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`], [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows)]);
-  return { segments, accounts };
+  const [segments, accounts, achievedMonths, overdueMonths, ttfv, ttfvPoints] = await queryBatch(
+    [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${outcomeRowsSql(f)}`],
+    [outcomesBySegmentSql(f, rows), outcomesByAccountSql(f, rows), achievedMonthsSql(f, rows), overdueMonthsSql(f), ttfvSegmentsSql(f, rows), ttfvPointsSql(f, rows)]
+  );
+  return { segments, accounts, achievedMonths, overdueMonths, ttfv, ttfvPoints };
 };
+export type OutcomesData = Awaited<ReturnType<typeof outcomesView>>;
 
 /**
  * The overview: the rows its headline pools and its findings read, for the window and the previous period of

@@ -6,6 +6,8 @@ import { managersSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOn
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
+import { goalCheckinMonthsSql, goalPacingBinsSql, goalProgressBinsSql } from './goalCharts';
+import { achievedMonthsSql, overdueMonthsSql, ttfvSegmentsSql } from './outcomeCharts';
 import { headline, headlineRow } from '$lib/overview/headline';
 import { renewalRows } from '$lib/overview/revenue';
 import { servedAgainstModel } from '$lib/overview/touchModel';
@@ -31,7 +33,15 @@ const QUERIES: Record<SqlSource, string> = {
   'goalsView.atRisk': goalsAtRiskSql(f),
   'outcomesView.segments': outcomesBySegmentSql(f),
   'outcomesView.accounts': outcomesByAccountSql(f),
-  'drill.rows': drillSql({ type: 'account', account: 'Acme', label: 'Customer touches with Acme' }, f)
+  'goalsView.progressBins': goalProgressBinsSql(f),
+  'goalsView.pacingBins': goalPacingBinsSql(f),
+  'goalsView.checkinMonths': goalCheckinMonthsSql(f),
+  'outcomesView.achievedMonths': achievedMonthsSql(f),
+  'outcomesView.overdueMonths': overdueMonthsSql(f),
+  'outcomesView.ttfv': ttfvSegmentsSql(f),
+  'drill.rows': drillSql({ type: 'account', account: 'Acme', label: 'Customer touches with Acme' }, f),
+  'drill.goals': drillSql({ type: 'goals', chart: 'progress', key: '20', label: 'Goals at 20–30% progress' }, f),
+  'drill.outcomes': drillSql({ type: 'outcomes', chart: 'ttfv', key: 'High', label: 'High: time to first value' }, f)
 };
 
 // A small dataset with every canonical column the metric SQL reads: a manager with a report, customer
@@ -51,14 +61,14 @@ beforeAll(async () => {
     CREATE OR REPLACE TABLE accounts (account VARCHAR, segment VARCHAR, csm VARCHAR, arr DOUBLE, renewal_date DATE);
     INSERT INTO accounts VALUES ('Acme', 'High', 'alex@x', 250000, DATE '2026-05-15'), ('Globex', 'Tech', 'alex@x', NULL, NULL);
     CREATE OR REPLACE TABLE outcomes (outcome_id VARCHAR, account VARCHAR, segment VARCHAR, csm VARCHAR, status VARCHAR, progress_pct DOUBLE,
-      start_date DATE, due_date DATE, first_value_date DATE, as_of DATE, source_id INTEGER, source_row INTEGER);
+      start_date DATE, due_date DATE, first_value_date DATE, as_of DATE, source_id INTEGER, source_row INTEGER, outcome VARCHAR, achieved_date DATE);
     INSERT INTO outcomes VALUES
-      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 20, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-01', DATE '2025-12-31', 1, 1),
-      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 45, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-01', DATE '2026-02-01', 1, 2),
-      ('o2', 'Globex', 'Tech', 'alex@x', 'achieved', 100, DATE '2026-01-01', DATE '2026-02-28', NULL, DATE '2026-02-01', 1, 3);
+      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 20, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-01', DATE '2025-12-31', 1, 1, 'Adoption', NULL),
+      ('o1', 'Acme', 'High', 'alex@x', 'in_progress', 45, DATE '2025-11-01', DATE '2026-06-30', DATE '2025-12-01', DATE '2026-02-01', 1, 2, 'Adoption', NULL),
+      ('o2', 'Globex', 'Tech', 'alex@x', 'achieved', 100, DATE '2026-01-01', DATE '2026-02-28', NULL, DATE '2026-02-01', 1, 3, 'Launch', DATE '2026-01-30');
     CREATE OR REPLACE TABLE goals (goal_id VARCHAR, title VARCHAR, owner VARCHAR, manager VARCHAR, status VARCHAR, progress_pct DOUBLE,
       start_date DATE, due_date DATE, updated_at TIMESTAMP, source_id INTEGER, source_row INTEGER);
-    INSERT INTO goals VALUES ('g1', 'NRR', 'alex@x', 'dana@x', 'at_risk', 20, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-10 00:00:00', 1, 1);`);
+    INSERT INTO goals VALUES ('g1', 'NRR', 'alex@x', 'dana@x', 'at_risk', 20, DATE '2026-01-01', DATE '2026-03-31', TIMESTAMP '2026-02-08 00:00:00', 1, 1);`);
   await deriveForTests();
 });
 

@@ -7,6 +7,7 @@
  */
 import { days, money, num, pct, pts, rho } from '$lib/format';
 import { riskReason } from './goalsOutcomes';
+import { binLabel } from './goalCharts';
 
 export type View = 'overview' | 'meetings' | 'oneonone' | 'goals' | 'outcomes' | 'drill';
 export type Unit = 'money' | 'text' | 'date' | 'count' | 'share' | 'percent' | 'points' | 'days' | 'weeks' | 'ratio' | 'correlation' | 'yes/no';
@@ -28,9 +29,17 @@ export type Source =
   | 'goalsView.owners'
   | 'goalsView.teams'
   | 'goalsView.atRisk'
+  | 'goalsView.progressBins'
+  | 'goalsView.pacingBins'
+  | 'goalsView.checkinMonths'
   | 'outcomesView.segments'
   | 'outcomesView.accounts'
+  | 'outcomesView.achievedMonths'
+  | 'outcomesView.overdueMonths'
+  | 'outcomesView.ttfv'
   | 'drill.rows'
+  | 'drill.goals'
+  | 'drill.outcomes'
   /** Not SQL: the overview's headline table, pooled from the result sets above (src/lib/overview/headline.ts). */
   | 'overview.headline'
   /** Not SQL: the renewals ahead (src/lib/overview/revenue.ts), from the account rows. */
@@ -78,6 +87,9 @@ export const FORMATS = {
   headlineChange,
   /** The 95% interval of a headline's change from the row's `lo` and `hi` (counts as counts, shares in points). */
   changeInterval: (_, r) => (typeof r.lo === 'number' ? `${changeBound(r.lo, r)} to ${changeBound(r.hi, r)}` : 'none (n too small, or a mean)'),
+  /** A histogram bin by its lower edge: "40–50%", "−10 to 0 pts". */
+  progressBin: (v) => (typeof v === 'number' ? binLabel('progress', v) : '—'),
+  pacingBin: (v) => (typeof v === 'number' ? binLabel('pacing', v) : '—'),
   /** Which rule listed a goal at risk, in words, from the row's status and pacing. */
   riskReason: (v, r) => riskReason(v, r.status, r.pacing)
 } satisfies Record<string, Format>;
@@ -143,10 +155,10 @@ const ENTRIES: Entry[] = [
   { id: 'finding_shift', column: null, label: 'Finding: a shift since the previous period', definition: 'A headline figure whose change since the previous period has a 95% interval that excludes 0; the three largest by change ÷ standard error.', unit: 'text', format: 'text', n: 'as the figure', views: ['overview'] },
 
   // Meetings vs outcomes
-  { id: 'account', label: 'Account', definition: 'The customer account, as the exports name it.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.rows'], views: ['meetings', 'outcomes', 'drill'] },
-  { id: 'segment', label: 'Segment', definition: 'The account’s AX segment: from the accounts export, else from its outcomes.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.segments', 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
-  { id: 'csm_name', label: 'CSM', definition: 'The account’s CSM: from the accounts export, else its outcomes, else the CSM who meets it most.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts'], views: ['meetings', 'outcomes'] },
-  { id: 'arr', label: 'ARR', definition: 'Annual recurring revenue: from the accounts export, else the latest outcome snapshot that carries it (no currency: the export does not say).', unit: 'money', format: 'money', sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'overview.renewals'], views: ['meetings', 'outcomes', 'overview'] },
+  { id: 'account', label: 'Account', definition: 'The customer account, as the exports name it.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.rows', 'drill.outcomes'], views: ['meetings', 'outcomes', 'drill'] },
+  { id: 'segment', label: 'Segment', definition: 'The account’s AX segment: from the accounts export, else from its outcomes.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.segments', 'outcomesView.accounts', 'outcomesView.ttfv', 'drill.outcomes'], views: ['meetings', 'outcomes', 'drill'] },
+  { id: 'csm_name', label: 'CSM', definition: 'The account’s CSM: from the accounts export, else its outcomes, else the CSM who meets it most.', unit: 'text', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'drill.outcomes'], views: ['meetings', 'outcomes', 'drill'] },
+  { id: 'arr', label: 'ARR', definition: 'Annual recurring revenue: from the accounts export, else the latest outcome snapshot that carries it (no currency: the export does not say).', unit: 'money', format: 'money', sources: [...MO_ACCOUNTS, 'outcomesView.accounts', 'overview.renewals', 'drill.outcomes'], views: ['meetings', 'outcomes', 'overview', 'drill'] },
   { id: 'renewal_date', label: 'Renewal', definition: 'The account’s renewal date, from the accounts export.', unit: 'date', format: 'text', dimension: true, sources: [...MO_ACCOUNTS, 'overview.renewals'], views: ['meetings', 'overview'] },
   { id: 'days_to_renewal', label: 'Days to renewal', definition: 'Days from the last date in the data to the renewal date; the overview lists renewals 1 to 90 days ahead.', unit: 'days', format: 'days', sources: ['overview.renewals'], views: ['overview'] },
   { id: 'ov_renewals', column: null, label: 'Renewals in the next 30, 60, 90 days', definition: 'Accounts whose renewal date is 1 to 30 (60, 90) days after the last date in the data, their ARR, and how many have an outcome overdue at the window’s end; each horizon counts the renewals before it.', unit: 'count', format: 'count', n: 'accounts with a renewal date', views: ['overview'] },
@@ -233,8 +245,8 @@ const ENTRIES: Entry[] = [
   { id: 'missing_week', column: null, label: 'Missing week', definition: 'A week the report was on the team (roster dates, else first to last appearance) with no 1:1 at all, and not within plan.', unit: 'text', format: 'text', views: ['oneonone'] },
 
   // Goals
-  { id: 'team', label: 'Team', definition: 'The goal owner’s team in the roster, else “(no team)”.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
-  { id: 'owner_name', label: 'Owner', definition: 'The goal’s owner (a CSM or a team), by name where the roster has one.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.owners', 'goalsView.atRisk'], views: ['goals'] },
+  { id: 'team', label: 'Team', definition: 'The goal owner’s team in the roster, else “(no team)”.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.teams', 'goalsView.owners', 'drill.goals'], views: ['goals', 'drill'] },
+  { id: 'owner_name', label: 'Owner', definition: 'The goal’s owner (a CSM or a team), by name where the roster has one.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.owners', 'goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
   { id: 'owners', label: 'Owners', count: ['owner', 'owners'], definition: 'Goal owners in the team with a goal in the window.', unit: 'count', format: 'count', sources: ['goalsView.teams'], views: ['goals'] },
   { id: 'goals', label: 'Goals', count: ['goal', 'goals'], definition: 'Goals whose period (start … due) overlaps the window, each at its latest check-in.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'goal_mean_progress', column: 'mean_progress', label: 'Mean progress', definition: 'The mean of the goals’ progress % (goal % completion, or (current − start) ÷ (target − start), clamped to 0–100%), over goals with a progress value.', unit: 'percent', format: 'percent', n: 'goals with a progress value', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
@@ -242,13 +254,20 @@ const ENTRIES: Entry[] = [
   { id: 'at_risk', label: 'At risk', count: ['goal at risk', 'goals at risk'], definition: 'Goals with status at risk or off track, or still open and more than 20 points behind pace.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
   { id: 'goal_missed', column: 'missed', label: 'Missed or dropped', count: ['goal missed or dropped', 'goals missed or dropped'], definition: 'Goals whose status is missed or dropped.', unit: 'count', format: 'count', sources: ['goalsView.teams'], views: ['goals', 'overview'] },
   { id: 'goal_achieved', column: 'achieved', label: 'Achieved', count: ['goal achieved', 'goals achieved'], definition: 'Goals whose status is achieved.', unit: 'count', format: 'count', sources: ['goalsView.teams', 'goalsView.owners'], views: ['goals'] },
-  { id: 'goal', column: 'title', label: 'Goal', definition: 'The goal’s title.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
-  { id: 'goal_status', column: 'status', label: 'Status', definition: 'The goal’s status at its latest check-in, as its tool gives it.', unit: 'text', format: 'words', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
-  { id: 'goal_progress', column: 'progress_pct', label: 'Progress', definition: 'Goal % completion, or (current − start) ÷ (target − start); clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'goal', column: 'title', label: 'Goal', definition: 'The goal’s title.', unit: 'text', format: 'text', dimension: true, sources: ['goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
+  { id: 'goal_status', column: 'status', label: 'Status', definition: 'The goal’s status at its latest check-in (in a month of check-in, at its last check-in that month), as its tool gives it.', unit: 'text', format: 'words', dimension: true, sources: ['goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
+  { id: 'goal_progress', column: 'progress_pct', label: 'Progress', definition: 'Goal % completion, or (current − start) ÷ (target − start); clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
   { id: 'elapsed_pct', label: 'Time elapsed', definition: 'The share of the goal’s period (start … due) gone at its last check-in (never later than the last date in the data), clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['goalsView.atRisk'], views: ['goals'] },
   { id: 'risk_rule', label: 'Why at risk', definition: 'The rule that listed the goal: its status (at risk or off track), or how many points behind pace it is when more than 20, even when its own status says on track.', unit: 'text', format: 'riskReason', sources: ['goalsView.atRisk'], views: ['goals'] },
-  { id: 'pacing', label: 'Pacing', definition: 'Progress % minus the share of the goal’s period elapsed (points): below 0 is behind schedule; never above 0 for a goal its tool calls at risk or off track.', unit: 'points', format: 'points', sources: ['goalsView.atRisk'], views: ['goals'] },
-  { id: 'due', label: 'Due', definition: 'The goal’s due date.', unit: 'date', format: 'text', dimension: true, sources: ['goalsView.atRisk'], views: ['goals'] },
+  { id: 'pacing', label: 'Pacing', definition: 'Progress % minus the share of the goal’s period elapsed (points): below 0 is behind schedule; never above 0 for a goal its tool calls at risk or off track.', unit: 'points', format: 'points', sources: ['goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
+  { id: 'due', label: 'Due', definition: 'The goal’s due date.', unit: 'date', format: 'text', dimension: true, sources: ['goalsView.atRisk', 'drill.goals'], views: ['goals', 'drill'] },
+  { id: 'checked_in', label: 'Check-in', definition: 'The date of the goal’s check-in the row is: its latest, or its last in the month of check-in.', unit: 'date', format: 'text', dimension: true, sources: ['drill.goals'], views: ['drill'] },
+  { id: 'progress_bin', column: 'bin', label: 'Progress', definition: 'A 10-point bin of progress % (0–10% … 90–100%; 100% is in the top bin).', unit: 'text', format: 'progressBin', dimension: true, sources: ['goalsView.progressBins'], views: ['goals'] },
+  { id: 'pacing_bin', column: 'bin', label: 'Pacing', definition: 'A 10-point bin of pacing (from −100 to +100 points; +100 is in the top bin).', unit: 'text', format: 'pacingBin', dimension: true, sources: ['goalsView.pacingBins'], views: ['goals'] },
+  { id: 'bin_goals', column: 'goals', label: 'Goals in the bin', short: 'Goals', count: ['goal', 'goals'], definition: 'Goals of the tables above (each at its latest check-in) whose progress, or pacing, falls in the bin: the bar’s height; goals without a progress value (or, for pacing, without dates) are in no bin.', unit: 'count', format: 'count', sources: ['goalsView.progressBins', 'goalsView.pacingBins'], views: ['goals'] },
+  { id: 'checkin_month', column: 'month', label: 'Month of check-in', definition: 'The calendar month of a check-in (its Last Updated date), by its first day; only months of the window.', unit: 'date', format: 'text', dimension: true, sources: ['goalsView.checkinMonths'], views: ['goals'] },
+  { id: 'checkin_goals', column: 'goals', label: 'Goals checked in', short: 'Goals', count: ['goal checked in', 'goals checked in'], definition: 'Goals of the tables above with a check-in carrying a progress value in the month, each once (its last check-in that month): the n of mean progress at check-in.', unit: 'count', format: 'count', sources: ['goalsView.checkinMonths'], views: ['goals'] },
+  { id: 'checkin_progress', column: 'mean_progress', label: 'Mean progress at check-in', definition: 'The mean progress % the goals checked in during the month reported, each at its last check-in that month: the bar.', unit: 'percent', format: 'percent1', n: 'goals checked in that month', sources: ['goalsView.checkinMonths'], views: ['goals'] },
 
   // Outcomes
   { id: 'latest_snapshot', column: null, label: 'Latest snapshot', definition: 'Each outcome as its most recent snapshot on or before the end of the window gives it.', unit: 'text', format: 'text', views: ['outcomes'] },
@@ -260,8 +279,16 @@ const ENTRIES: Entry[] = [
   { id: 'mean_gained', label: 'Gained in window', definition: 'Per outcome with a snapshot in the window: progress at the window’s end minus progress before it started (0 if it had none), as on Meetings vs outcomes; the mean per segment or account.', unit: 'points', format: 'points', n: 'outcomes with a snapshot in the window', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
   { id: 'moved', label: 'Outcomes with a snapshot in the window', count: ['outcome', 'outcomes'], definition: 'Outcomes with a snapshot dated in the window: the n of gained in window.', unit: 'count', format: 'count', sources: ['outcomesView.segments'], views: ['outcomes'] },
   { id: 'achieved_in_window', label: 'Achieved in window', count: ['achieved in it', 'achieved in it'], definition: 'Outcomes achieved by the window’s end and not before it started.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
-  { id: 'median_days_to_value', label: 'Time to first value', definition: 'Days from an outcome’s start date to its first value date (when that is by the window’s end); the median per segment or account, over outcomes that have both.', unit: 'days', format: 'days', n: 'outcomes with a start and a first value date', sources: ['outcomesView.segments', 'outcomesView.accounts'], views: ['outcomes'] },
-  { id: 'value_n', label: 'Outcomes with a first value', count: ['outcome', 'outcomes'], definition: 'Outcomes with a start and a first value date by the window’s end: the n of time to first value.', unit: 'count', format: 'count', sources: ['outcomesView.segments'], views: ['outcomes'] },
+  { id: 'median_days_to_value', label: 'Time to first value', definition: 'Days from an outcome’s start date to its first value date (when that is by the window’s end); the median per segment or account, over outcomes that have both.', unit: 'days', format: 'days', n: 'outcomes with a start and a first value date', sources: ['outcomesView.segments', 'outcomesView.accounts', 'outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'value_n', label: 'Outcomes with a first value', short: 'n', count: ['outcome', 'outcomes'], definition: 'Outcomes with a start and a first value date by the window’s end: the n of time to first value.', unit: 'count', format: 'count', sources: ['outcomesView.segments', 'outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'ttfv_min', label: 'Fastest', definition: 'The shortest time to first value in the segment: the left whisker’s end.', unit: 'days', format: 'days', n: 'outcomes with a first value', sources: ['outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'ttfv_q1', label: 'First quartile', short: 'Q1', definition: 'A quarter of the segment’s outcomes reached first value in this many days or fewer (interpolated between the two nearest): the box’s left edge.', unit: 'days', format: 'days', n: 'outcomes with a first value', sources: ['outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'ttfv_q3', label: 'Third quartile', short: 'Q3', definition: 'Three quarters of the segment’s outcomes reached first value in this many days or fewer (interpolated): the box’s right edge.', unit: 'days', format: 'days', n: 'outcomes with a first value', sources: ['outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'ttfv_max', label: 'Slowest', definition: 'The longest time to first value in the segment: the right whisker’s end.', unit: 'days', format: 'days', n: 'outcomes with a first value', sources: ['outcomesView.ttfv'], views: ['outcomes'] },
+  { id: 'outcome_month', column: 'month', label: 'Month', definition: 'A calendar month the window touches, by its first day.', unit: 'date', format: 'text', dimension: true, sources: ['outcomesView.achievedMonths', 'outcomesView.overdueMonths'], views: ['outcomes'] },
+  { id: 'achieved_per_month', column: 'achieved', label: 'Achieved in the month', short: 'Achieved', count: ['outcome achieved', 'outcomes achieved'], definition: 'Outcomes achieved by the window’s end (their latest snapshot by then) whose achieved date falls in the month and the window: the bar; an outcome achieved with no achieved date is in no month.', unit: 'count', format: 'count', sources: ['outcomesView.achievedMonths'], views: ['outcomes'] },
+  { id: 'month_end', label: 'Read at', definition: 'The month’s last day, or the window’s end for its last month: the day the overdue count is read at.', unit: 'date', format: 'text', dimension: true, sources: ['outcomesView.overdueMonths'], views: ['outcomes'] },
+  { id: 'overdue_at_month_end', column: 'overdue', label: 'Overdue at the month’s end', short: 'Overdue', count: ['outcome overdue', 'outcomes overdue'], definition: 'Outcomes whose latest snapshot on or before the month’s end (no later snapshot is looked at) is not achieved and is due before that day; in the filters. On the window’s end it is the tables’ overdue count.', unit: 'count', format: 'count', sources: ['outcomesView.overdueMonths'], views: ['outcomes'] },
 
   // The rows behind a mark
   { id: 'start', label: 'Start', definition: 'The meeting’s start, as the export gives it (no time-zone shift).', unit: 'date', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
@@ -270,6 +297,13 @@ const ENTRIES: Entry[] = [
   { id: 'channel', label: 'Channel', definition: 'Meeting, call, email, async, self-service or other.', unit: 'text', format: 'channel', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'drill_person', column: 'csm_name', label: 'CSM / report', definition: 'The CSM of a customer meeting, or the report of a 1:1.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'source_file', label: 'File', definition: 'The export the row came from.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'outcome_title', label: 'Outcome', definition: 'The desired outcome (objective) as the export names it.', unit: 'text', format: 'text', dimension: true, sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'outcome_status', column: 'status', label: 'Status', definition: 'The outcome’s status on the snapshot the row is (at the window’s end, or at the month’s end for an overdue count).', unit: 'text', format: 'words', dimension: true, sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'outcome_progress', column: 'progress_pct', label: 'Progress', definition: 'The outcome’s progress % on that snapshot, clamped to 0–100%.', unit: 'percent', format: 'percent', sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'outcome_due', column: 'due', label: 'Due', definition: 'The outcome’s due date on that snapshot.', unit: 'date', format: 'text', dimension: true, sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'achieved_on', label: 'Achieved', definition: 'The outcome’s achieved (completed) date, when the export gives one.', unit: 'date', format: 'text', dimension: true, sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'days_to_value', label: 'Days to first value', definition: 'Days from the outcome’s start date to its first value date, when that is by the day the row is read at.', unit: 'days', format: 'days', sources: ['drill.outcomes'], views: ['drill'] },
+  { id: 'snapshot', label: 'Snapshot', definition: 'The date of the snapshot the row is (its as-of date).', unit: 'date', format: 'text', dimension: true, sources: ['drill.outcomes'], views: ['drill'] },
   { id: 'source_row', label: 'Row', definition: 'The row’s line in that export.', unit: 'count', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] }
 ];
 

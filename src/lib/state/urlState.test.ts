@@ -73,6 +73,35 @@ describe('encodeView / decodeView round trips', () => {
     }
   });
 
+  it('round-trips the drill-downs of the goals and outcomes charts', async () => {
+    const drills: DrillTarget[] = [
+      { type: 'goals', chart: 'progress', key: '90', label: 'Goals at 90–100% progress' },
+      { type: 'goals', chart: 'pacing', key: '-100', label: 'Goals −100 to −90 pts behind' },
+      { type: 'goals', chart: 'checkin', key: '2026-02-01', label: 'Goals checked in, Feb 2026' },
+      { type: 'outcomes', chart: 'achieved', key: '2026-03-01', label: 'Outcomes achieved, Mar 2026' },
+      { type: 'outcomes', chart: 'overdue', key: '2026-03-31', label: 'Outcomes overdue on 2026-03-31' },
+      { type: 'outcomes', chart: 'ttfv', key: 'Tech Touch & Co 🚀', label: 'Time to first value, Tech Touch' }
+    ];
+    for (const drill of drills) {
+      const text = await roundTrip(view({ tab: drill.type === 'goals' ? 'goals' : 'outcomes', drill }));
+      expect(text).toMatch(/^v2z?\./); // the same version: links written before still open
+    }
+  });
+
+  it('refuses a goals or outcomes drill it cannot place', async () => {
+    for (const d of [['g', 'progress', '95', 'x'], ['g', 'progress', '-10', 'x'], ['g', 'pacing', '100', 'x'], ['g', 'pacing', '010', 'x'], ['g', 'checkin', '2026-02-30', 'x'],
+      ['g', 'bins', '10', 'x'], ['o', 'overdue', 'March', 'x'], ['o', 'ttfv', '', 'x'], ['o', 'achieved', '2026-03-01'], ['o', 'achieved', 20260301, 'x']]) {
+      const { view: got, notice } = await decodeView(v2({ t: 'goals', d }));
+      expect(got, JSON.stringify(d)).toEqual(defaultView());
+      expect(notice).toMatch(/rows shown below the view/);
+    }
+  });
+
+  it('still opens v2 links made before these drills, with their drill-down', async () => {
+    const old = v2({ t: 'meetings', d: ['w', '2026-03-02', 'month', 'March 2026'] });
+    expect((await decodeView(old)).view.drill).toEqual({ type: 'period', start: '2026-03-02', grain: 'month', label: 'March 2026' });
+  });
+
   it('reads a link with or without the leading #', async () => {
     const v = view({ tab: 'oneonone', filters: { managers: ['Zoë #1'] } });
     const text = await roundTrip(v);

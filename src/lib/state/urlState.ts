@@ -14,6 +14,8 @@
  */
 import { DEFAULT_FILTERS, type SharedState, type Tab, type WindowPreset } from './view.svelte';
 import type { DrillTarget } from '$lib/metrics/drill';
+import { BIN_POINTS, type GoalChart } from '$lib/metrics/goalCharts';
+import type { OutcomeChart } from '$lib/metrics/outcomeCharts';
 import { cleanModel, type TouchModel } from '$lib/overview/touchModel';
 import { MAX_PLANS, type CadencePlan, type Every } from '$lib/metrics/cadencePlan';
 
@@ -60,7 +62,16 @@ type WireEvery = 'w' | 'f' | 'm';
 type WirePlan = ['t', string, WireEvery] | ['m', string, WireEvery] | ['p', string, string, WireEvery];
 const EVERY_WIRE: Record<Every, WireEvery> = { weekly: 'w', fortnightly: 'f', monthly: 'm' };
 const WIRE_EVERY: Record<WireEvery, Every> = { w: 'weekly', f: 'fortnightly', m: 'monthly' };
-type WireDrill = ['p', string, string, string] | ['m', string, string] | ['a', string, string] | ['w', string, 'week' | 'month', string];
+/** A drill-down: a pair, a manager, an account, a period; a goals chart's mark ('g'), an outcomes chart's ('o'), both added within v2. */
+type WireDrill =
+  | ['p', string, string, string]
+  | ['m', string, string]
+  | ['a', string, string]
+  | ['w', string, 'week' | 'month', string]
+  | ['g', GoalChart, string, string]
+  | ['o', OutcomeChart, string, string];
+const GOAL_CHARTS: readonly GoalChart[] = ['progress', 'pacing', 'checkin'];
+const OUTCOME_CHARTS: readonly OutcomeChart[] = ['achieved', 'overdue', 'ttfv'];
 const LISTS = { m: 'managers', tm: 'teams', c: 'csms', s: 'segments', k: 'kinds' } as const;
 const LIST_NAMES = { m: 'manager', tm: 'team', c: 'CSM', s: 'segment', k: 'meeting kind' } as const;
 
@@ -81,7 +92,7 @@ export async function encodeView(v: SharedView): Promise<string> {
     if (v.filters[field].length) wire[key] = [...v.filters[field]];
   }
   const d = v.drill;
-  if (d) wire.d = d.type === 'pair' ? ['p', d.manager, d.csm, d.label] : d.type === 'manager' ? ['m', d.manager, d.label] : d.type === 'account' ? ['a', d.account, d.label] : ['w', d.start, d.grain, d.label];
+  if (d) wire.d = wireDrill(d);
 
   const model = Object.entries(v.touchModel ?? {});
   if (model.length) wire.x = model;
@@ -95,6 +106,23 @@ export async function encodeView(v: SharedView): Promise<string> {
   if (plain.length <= COMPRESS_ABOVE) return plain;
   const packed = `v${FRAGMENT_VERSION}z.${toBase64url(await deflate(json))}`;
   return packed.length < plain.length ? packed : plain;
+}
+
+function wireDrill(d: DrillTarget): WireDrill {
+  switch (d.type) {
+    case 'pair':
+      return ['p', d.manager, d.csm, d.label];
+    case 'manager':
+      return ['m', d.manager, d.label];
+    case 'account':
+      return ['a', d.account, d.label];
+    case 'period':
+      return ['w', d.start, d.grain, d.label];
+    case 'goals':
+      return ['g', d.chart, d.key, d.label];
+    case 'outcomes':
+      return ['o', d.chart, d.key, d.label];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- decoding
@@ -215,10 +243,25 @@ function readDrill(d: unknown): DrillTarget {
   if (kind === 'a' && rest.length === 2) return { type: 'account', account: rest[0], label: rest[1] };
   if (kind === 'w' && rest.length === 3 && isDate(rest[0]) && (rest[1] === 'week' || rest[1] === 'month'))
     return { type: 'period', start: rest[0], grain: rest[1], label: rest[2] };
+  if (kind === 'g' && rest.length === 3 && GOAL_CHARTS.includes(rest[0] as GoalChart)) {
+    const chart = rest[0] as GoalChart;
+    if (chart === 'checkin' ? isDate(rest[1]) : isBin(rest[1], chart === 'progress' ? 0 : -100)) return { type: 'goals', chart, key: rest[1], label: rest[2] };
+  }
+  if (kind === 'o' && rest.length === 3 && OUTCOME_CHARTS.includes(rest[0] as OutcomeChart)) {
+    const chart = rest[0] as OutcomeChart;
+    if (chart === 'ttfv' ? rest[1] !== '' : isDate(rest[1])) return { type: 'outcomes', chart, key: rest[1], label: rest[2] };
+  }
   return bad();
 }
 
 // ---------------------------------------------------------------------------------------------- helpers
+
+/** A histogram bin's lower edge as written: a whole multiple of the bin width from `lowest` to the top bin. */
+function isBin(x: string, lowest: number): boolean {
+  if (!/^-?\d{1,3}$/.test(x)) return false;
+  const v = Number(x);
+  return String(v) === x && v % BIN_POINTS === 0 && v >= lowest && v <= 100 - BIN_POINTS;
+}
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** NUL is refused because the SQL quoting (engine/sql.ts) rejects it: a link must not be able to break a query. */
