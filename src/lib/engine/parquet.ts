@@ -55,8 +55,12 @@ function selectList(columns: ColumnType[]): string {
 
 /** A table as Parquet bytes, zstd-compressed. */
 export async function tableToParquet(table: string): Promise<Uint8Array> {
-  const [pq, db] = await Promise.all([parquet(), startEngine()]);
   const select = selectList(await tableColumns(table));
+  const db = await startEngine();
+  // The native engine (publishing) writes Parquet itself, without passing the table through memory as Arrow.
+  const native = db as unknown as { toParquet?: (sql: string) => Promise<Uint8Array> };
+  if (native.toParquet) return native.toParquet(`SELECT ${select} FROM ${ident(table)}`);
+  const pq = await parquet();
   const conn = await db.connect();
   let arrow;
   try {

@@ -79,7 +79,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
   const o: Partial<Dialect> = { ...(req.overrides ?? {}) };
   const t0 = performance.now();
   const report = emptyReport(id, file);
-  const engineFile = `upload_${id}.csv`;
+  let engineFile = `upload_${id}.csv`;
   const table = stagingName(id, file.name);
   let registered = false;
 
@@ -144,8 +144,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     const attendance = userChoseLayout ? null : sniffAttendance(new TextDecoder().decode(sample));
     if (attendance) Object.assign(o, { delimiter: attendance.delimiter, header: false, skip: 0 });
 
-    if (inMemory) await registerBytes(engineFile, inMemory);
-    else await registerFile(engineFile, file);
+    engineFile = inMemory ? await registerBytes(engineFile, inMemory) : await registerFile(engineFile, file);
     registered = true;
 
     // The engine's sniff only proposes a delimiter beside our own count on the sample: asked only when the
