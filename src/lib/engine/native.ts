@@ -41,7 +41,8 @@ export async function diskFile(path: string, name: string): Promise<File> {
 const dir = (d: string) => (d.endsWith(sep) ? d : d + sep);
 
 async function open(o: NativeOptions, scratch: string): Promise<DuckDBInstance> {
-  const db = await DuckDBInstance.create(':memory:', {
+  // A database file in the scratch folder rather than memory: its tables can leave memory when they outgrow it.
+  const db = await DuckDBInstance.create(join(scratch, 'publish.duckdb'), {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     ...(o.threads ? { threads: String(o.threads) } : {})
