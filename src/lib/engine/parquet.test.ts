@@ -36,7 +36,7 @@ describe('Parquet round trip through parquet-wasm', () => {
     // The same rows rewritten in row groups of 1,000, as the native writer splits a large table.
     const props = new pq.WriterPropertiesBuilder().setMaxRowGroupSize(1000).build();
     const bytes = pq.writeParquet(pq.readParquet(one), props);
-    const file = await pq.ParquetFile.fromFile(new Blob([bytes]));
+    const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
     expect(file.metadata().numRowGroups()).toBe(10);
     file.free();
     await parquetToTable(bytes, 'many_back', await tableColumns('many'));
