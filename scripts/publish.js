@@ -4,12 +4,15 @@
  *
  *   npm run publish -- <folder> [--out site]
  *
- * Every file goes through the page's own loader, recognition, mapping and model build (the same code, on
- * the same DuckDB-WASM build, in Node), and is written as Parquet into <out>/data, so the published page
- * reads no CSV. A file the page would refuse stops the build with the page's message. Mappings remembered
- * in a browser can be used by putting the `cadence-mappings.json` the data tab downloads into the folder.
+ * Every file goes through the page's own loader, recognition, mapping and model build (the same code and
+ * SQL, in Node, on native DuckDB: multi-threaded and spilling to disk, so files larger than a browser tab
+ * holds publish too), and is written as Parquet into <out>/data, so the published page reads no CSV. A file
+ * the page would refuse for anything but its size stops the build with the page's message. Mappings
+ * remembered in a browser can be used by putting the `cadence-mappings.json` the data tab downloads into
+ * the folder.
  *
  * `--data-only <dir>` writes only the data folder (the build uses it for the embedded demo).
+ * `--wasm` runs the page's own DuckDB-WASM build instead (same checks, and the browser's size limit).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -20,12 +23,13 @@ const EXPORT_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 export const MAPPINGS_FILE = 'cadence-mappings.json';
 
 function parseArgs(argv) {
-  const args = { folder: null, out: join(ROOT, 'site'), dataOnly: null, kind: 'published' };
+  const args = { folder: null, out: join(ROOT, 'site'), dataOnly: null, kind: 'published', wasm: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = resolve(argv[++i]);
     else if (a === '--data-only') args.dataOnly = resolve(argv[++i]);
     else if (a === '--demo') args.kind = 'demo';
+    else if (a === '--wasm') args.wasm = true;
     else if (!args.folder) args.folder = resolve(a);
     else throw new Error(`unexpected argument: ${a}`);
   }
@@ -40,8 +44,25 @@ function describe(r) {
   return lines.join('\n');
 }
 
+const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const seconds = (t0) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
+
+/** Progress lines for long runs: each file's bytes read every few seconds, then each step as it starts. */
+function progressPrinter(t0) {
+  let last = 0;
+  return (p) => {
+    if (p.step === 'reading') {
+      if (p.total < 32 * 1024 * 1024 || performance.now() - last < 5000) return;
+      last = performance.now();
+      console.log(`  … ${p.file}: ${mb(p.bytes)} of ${mb(p.total)} read (${seconds(t0)})`);
+    } else if (p.step === 'loaded') {
+      console.log(`  ${p.report.file}: ${p.report.status}, ${p.report.rows.toLocaleString('en-US')} rows (${seconds(t0)})`);
+    } else console.log(`  ${p.step === 'model' ? 'building the model' : p.step === 'snapshot' ? 'writing Parquet' : 'computing the opening view'} (${seconds(t0)})`);
+  };
+}
+
 /** Snapshot the folder with the app's own modules, loaded through Vite so `$lib` and `?worker` resolve. */
-async function snapshotFolder(folder, kind) {
+async function snapshotFolder(folder, kind, { wasm, t0 }) {
   const names = readdirSync(folder).filter((n) => EXPORT_FILE.test(n) && statSync(join(folder, n)).isFile()).sort();
   if (!names.length) throw new Error(`no CSV exports (.csv, .tsv, .txt, .gz) in ${folder}`);
   const mappingsPath = join(folder, MAPPINGS_FILE);
@@ -56,9 +77,22 @@ async function snapshotFolder(folder, kind) {
   const { createServer } = await import('vite');
   const vite = await createServer({ root: ROOT, logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null }, appType: 'custom' });
   try {
-    const { buildSnapshot } = await vite.ssrLoadModule('/src/lib/share/node.ts');
-    const files = names.map((n) => new File([readFileSync(join(folder, n))], n));
-    return await buildSnapshot(files, kind);
+    const publish = await vite.ssrLoadModule('/src/lib/share/node.ts');
+    const paths = names.map((n) => join(folder, n));
+    let files;
+    let engine = null;
+    if (wasm) {
+      publish.useWasmEngine();
+      files = names.map((n, i) => new File([readFileSync(paths[i])], n));
+    } else {
+      engine = publish.useNativeEngine({ inputs: paths, memoryLimit: process.env.CADENCE_MEMORY_LIMIT ?? '2GB' });
+      files = await Promise.all(names.map((n, i) => publish.diskFile(paths[i], n)));
+    }
+    try {
+      return await publish.buildSnapshot(files, kind, { onProgress: progressPrinter(t0) });
+    } finally {
+      if (engine) await (await engine()).terminate();
+    }
   } finally {
     await vite.close();
   }
@@ -75,7 +109,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   process.env.CADENCE_OUT = args.out; // read by svelte.config.js when the site is built
   const t0 = performance.now();
-  const { reports, snapshot } = await snapshotFolder(args.folder, args.kind);
+  console.log(`Publishing ${args.folder} on ${args.wasm ? 'DuckDB-WASM' : 'native DuckDB'}:`);
+  const { reports, snapshot } = await snapshotFolder(args.folder, args.kind, { wasm: args.wasm, t0 });
   console.log(`Read ${reports.length} file(s) from ${args.folder}:`);
   for (const r of reports) console.log(describe(r));
   if (!snapshot) {

@@ -126,17 +126,23 @@ export function abortError(): DOMException {
   return new DOMException('The load was cancelled.', 'AbortError');
 }
 
-/** Make a picked or dropped File readable by SQL under `name`, without copying it into memory. */
-export async function registerFile(name: string, file: File): Promise<void> {
+/**
+ * The name SQL reads a registered file by: `name` in the browser; the native engine (publishing) answers
+ * with a path of its own, since it reads only the paths it was allowed.
+ */
+const sqlName = (name: string, answer: unknown) => (typeof answer === 'string' ? answer : name);
+
+/** Make a picked or dropped File readable by SQL, without copying it into memory; returns the name SQL reads it by. */
+export async function registerFile(name: string, file: File): Promise<string> {
   const db = await alive(startEngine());
   // 2 is DuckDBDataProtocol.BROWSER_FILEREADER (a literal, so this module never loads DuckDB's code itself).
-  await call(() => db.registerFileHandle(name, file, 2, true));
+  return sqlName(name, await call(() => db.registerFileHandle(name, file, 2, true)));
 }
 
-/** Register bytes we produced ourselves (a decompressed or re-encoded file). */
-export async function registerBytes(name: string, bytes: Uint8Array): Promise<void> {
+/** Register bytes we produced ourselves (a decompressed or re-encoded file); returns the name SQL reads it by. */
+export async function registerBytes(name: string, bytes: Uint8Array): Promise<string> {
   const db = await alive(startEngine());
-  await call(() => db.registerFileBuffer(name, bytes));
+  return sqlName(name, await call(() => db.registerFileBuffer(name, bytes)));
 }
 
 export async function dropFile(name: string): Promise<void> {

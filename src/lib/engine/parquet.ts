@@ -55,8 +55,12 @@ function selectList(columns: ColumnType[]): string {
 
 /** A table as Parquet bytes, zstd-compressed. */
 export async function tableToParquet(table: string): Promise<Uint8Array> {
-  const [pq, db] = await Promise.all([parquet(), startEngine()]);
   const select = selectList(await tableColumns(table));
+  const db = await startEngine();
+  // The native engine (publishing) writes Parquet itself, without passing the table through memory as Arrow.
+  const native = db as unknown as { toParquet?: (sql: string) => Promise<Uint8Array> };
+  if (native.toParquet) return native.toParquet(`SELECT ${select} FROM ${ident(table)}`);
+  const pq = await parquet();
   const conn = await db.connect();
   let arrow;
   try {
@@ -72,19 +76,28 @@ export async function tableToParquet(table: string): Promise<Uint8Array> {
   }
 }
 
-/** Parquet bytes as a new engine table (replacing one of that name), cast back to `columns` when given. */
+/**
+ * Parquet bytes as a new engine table (replacing one of that name), cast back to `columns` when given.
+ * Decoded one row group at a time: a large table is never held whole as Arrow beside its copy in the engine.
+ */
 export async function parquetToTable(bytes: Uint8Array, table: string, columns?: ColumnType[]): Promise<void> {
   const [pq, db] = await Promise.all([parquet(), startEngine()]);
-  const ipc = pq.readParquet(bytes).intoIPCStream();
+  const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+  const groups = file.metadata().numRowGroups();
   const loading = `${table}__parquet`;
   const conn = await db.connect();
   try {
     await conn.query(`DROP TABLE IF EXISTS ${ident(loading)}`);
-    await conn.insertArrowFromIPCStream(ipc, { name: loading, create: true });
+    if (groups === 0) await conn.insertArrowFromIPCStream(pq.readParquet(bytes).intoIPCStream(), { name: loading, create: true });
+    for (let g = 0; g < groups; g++) {
+      const ipc = (await file.read({ rowGroups: [g] })).intoIPCStream();
+      await conn.insertArrowFromIPCStream(ipc, { name: loading, create: g === 0 });
+    }
     const select = columns ? columns.map((c) => `${ident(c.name)}::${c.type} AS ${ident(c.name)}`).join(', ') : '*';
     await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select} FROM ${ident(loading)}`);
     await conn.query(`DROP TABLE ${ident(loading)}`);
   } finally {
+    file.free();
     await conn.close();
   }
 }

@@ -15,7 +15,7 @@ export async function gunzipCapped(file: Blob, cap: number, signal?: AbortSignal
       total += value.length;
       if (total > cap) {
         throw new GzipError(
-          `Larger than ${formatBytes(cap)} once decompressed, the most this page holds in memory. Split the export, or publish it as Parquet (see the README).`
+          `Larger than ${formatBytes(cap)} once decompressed, the most this page holds in memory. Split the export, or decompress it first: a plain CSV is read without a copy in memory.`
         );
       }
       parts.push(value);

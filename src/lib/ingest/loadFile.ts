@@ -79,7 +79,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
   const o: Partial<Dialect> = { ...(req.overrides ?? {}) };
   const t0 = performance.now();
   const report = emptyReport(id, file);
-  const engineFile = `upload_${id}.csv`;
+  let engineFile = `upload_${id}.csv`;
   const table = stagingName(id, file.name);
   let registered = false;
 
@@ -90,7 +90,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     if (file.size === 0) await file.arrayBuffer();
     if (file.size === 0) refuse('The file is empty (0 bytes): there is nothing to load. Export it again with its rows.');
     if (!gz && file.size > LIMITS.maxFileBytes) {
-      refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish the data as Parquet (see the README), which skips reading CSV in the browser.`);
+      refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish it: “npm run publish” (see the README) checks and publishes a file of any size from your own machine, and its published page opens up to about 3 million meetings (it still holds every meeting in the tab).`);
     }
     let inMemory: Uint8Array | null = gz ? await gunzipCapped(file, LIMITS.maxInMemoryBytes, signal) : null;
 
@@ -144,8 +144,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     const attendance = userChoseLayout ? null : sniffAttendance(new TextDecoder().decode(sample));
     if (attendance) Object.assign(o, { delimiter: attendance.delimiter, header: false, skip: 0 });
 
-    if (inMemory) await registerBytes(engineFile, inMemory);
-    else await registerFile(engineFile, file);
+    engineFile = inMemory ? await registerBytes(engineFile, inMemory) : await registerFile(engineFile, file);
     registered = true;
 
     // The engine's sniff only proposes a delimiter beside our own count on the sample: asked only when the

@@ -2,7 +2,7 @@
  * Runs the normalization against the engine: samples columns for recognition, measures what the mapping
  * needs to decide (date order, percent scale), and (re)builds the canonical tables from the mapped files.
  */
-import { exec as engineExec, query as engineQuery, ident, type Row } from '$lib/engine';
+import { exec as engineExec, query as engineQuery, ident, startEngine, type Row } from '$lib/engine';
 import { ISO_TS_RE, MACROS } from '$lib/normalize/macros';
 import { FileSql, DEFAULT_OPTIONS, canonicalSql, fileViewSql, unparsedSql, type FileMapping, type FileSource } from '$lib/normalize/views';
 import { MEETING_STATUS, vocabCase, type AgendaWords } from '$lib/normalize/vocab';
@@ -17,13 +17,15 @@ export interface Db {
 }
 const engine: Db = { query: engineQuery, exec: engineExec };
 
-const installed = new WeakMap<Db, Promise<void>>();
-export function ensureMacros(db: Db = engine): Promise<void> {
-  let p = installed.get(db);
+/** Macros installed, per engine instance (the page's engine is keyed by the instance running, which the publish script can switch). */
+const installed = new WeakMap<object, Promise<void>>();
+export async function ensureMacros(db: Db = engine): Promise<void> {
+  const key: object = db === engine ? await startEngine() : db;
+  let p = installed.get(key);
   if (!p) {
     p = db.exec(MACROS.join(';\n'));
-    p.catch(() => installed.delete(db));
-    installed.set(db, p);
+    p.catch(() => installed.delete(key));
+    installed.set(key, p);
   }
   return p;
 }

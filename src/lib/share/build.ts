@@ -29,21 +29,41 @@ async function openingView(): Promise<FirstView | undefined> {
   return JSON.stringify(view).length <= 2_000_000 ? view : undefined;
 }
 
-export async function buildSnapshot(files: File[], kind: SnapshotKind, options: { locale?: string; agendaWords?: AgendaWords } = {}): Promise<BuildOutcome> {
+/** What a long build is doing, for a terminal's progress lines. */
+export type BuildProgress =
+  | { step: 'reading'; file: string; bytes: number; total: number }
+  | { step: 'loaded'; report: FileReport }
+  | { step: 'model' | 'snapshot' | 'opening view' };
+
+export interface BuildOptions {
+  locale?: string;
+  agendaWords?: AgendaWords;
+  onProgress?: (p: BuildProgress) => void;
+}
+
+export async function buildSnapshot(files: File[], kind: SnapshotKind, options: BuildOptions = {}): Promise<BuildOutcome> {
   const locale = options.locale ?? 'en-US';
   const agendaWords = options.agendaWords ?? DEFAULT_AGENDA_WORDS;
+  const progress = options.onProgress ?? (() => {});
   const reports: FileReport[] = [];
-  for (const [i, file] of files.entries()) reports.push(await loadFile({ id: i + 1, file }));
+  for (const [i, file] of files.entries()) {
+    const report = await loadFile({ id: i + 1, file, onProgress: (bytes) => progress({ step: 'reading', file: file.name, bytes, total: file.size }) });
+    progress({ step: 'loaded', report });
+    reports.push(report);
+  }
   if (reports.some((r) => r.status === 'refused')) return { reports, snapshot: null };
   const models: FileModel[] = [];
   for (const report of reports) models.push(await analyseFile(report, locale));
+  progress({ step: 'model' });
   const result = await buildModel(
     models.map((m) => ({ src: { id: m.id, file: m.file, staging: m.staging, layout: m.signature }, mapping: m.mapping as FileMapping })),
     undefined,
     agendaWords
   );
   const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table, ...(models[i].family ? { family: models[i].family } : {}) }, model: models[i] }));
+  progress({ step: 'snapshot' });
   const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords });
+  progress({ step: 'opening view' });
   snapshot.manifest.firstView = await openingView();
   return { reports: withTables.map((f) => f.report), snapshot };
 }

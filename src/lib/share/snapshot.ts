@@ -112,10 +112,12 @@ export function parseManifest(json: unknown): SnapshotManifest {
   return m as SnapshotManifest;
 }
 
-/** Put a snapshot's tables back into the engine. `read` fetches one Parquet file by name. */
+/**
+ * Put a snapshot's tables back into the engine. `read` fetches one Parquet file by name (the downloads may
+ * all be under way). One table at a time: the engine's worker takes them one by one anyway, and decoding
+ * them all first held every table at once as Arrow in the page and again in the worker's queue.
+ */
 export async function restoreSnapshot(manifest: SnapshotManifest, read: (name: string) => Promise<Uint8Array>): Promise<void> {
-  await Promise.all([
-    ...manifest.tables.map(async (t) => parquetToTable(await read(t.parquet), t.name, t.columns)),
-    ...manifest.files.map(async (f) => parquetToTable(await read(f.parquet), f.report.stagingTable!, f.columns))
-  ]);
+  for (const t of manifest.tables) await parquetToTable(await read(t.parquet), t.name, t.columns);
+  for (const f of manifest.files) await parquetToTable(await read(f.parquet), f.report.stagingTable!, f.columns);
 }

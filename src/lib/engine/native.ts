@@ -1,0 +1,158 @@
+/**
+ * The engine on native DuckDB (`@duckdb/node-api`), for publishing large exports: multi-threaded, spilling to
+ * disk, without the 4 GiB ceiling of WebAssembly. It offers the part of the AsyncDuckDB surface the app's
+ * engine module uses, so the page's own loader, recognition, mapping and model SQL run on it unchanged.
+ * Node-only, never imported by the app.
+ *
+ * Locked down like the page's engine, and more: no extension is installed or loaded, and no file or network
+ * location is reachable but the export files it was started with, its own scratch folder and the folders it
+ * is told to write to (`enable_external_access = false` with `allowed_paths` and `allowed_directories`).
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { LOCKDOWN } from './lockdown';
+import { literal } from './sql';
+import { readerToArrow } from './nativeArrow';
+
+export interface NativeOptions {
+  /** Export files SQL may read by path (each made with `diskFile`). */
+  inputs?: string[];
+  /** Folders SQL may write into (the published data folder). */
+  outputs?: string[];
+  /** Memory the engine may hold before it spills to its scratch folder, e.g. '2GB'. */
+  memoryLimit?: string;
+  threads?: number;
+}
+
+/** Which File objects are files on disk, so the engine reads them by path instead of through memory. */
+const onDisk = new WeakMap<Blob, string>();
+
+/** A File backed by a file on disk: only the parts read (the head, the record count's chunks) come into memory. */
+export async function diskFile(path: string, name: string): Promise<File> {
+  const full = resolve(path);
+  const file = new File([await openAsBlob(full)], name);
+  onDisk.set(file, full);
+  return file;
+}
+
+const dir = (d: string) => (d.endsWith(sep) ? d : d + sep);
+
+async function open(o: NativeOptions, scratch: string): Promise<DuckDBInstance> {
+  // A database file in the scratch folder rather than memory: its tables can leave memory when they outgrow it.
+  const db = await DuckDBInstance.create(join(scratch, 'publish.duckdb'), {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    ...(o.threads ? { threads: String(o.threads) } : {})
+  });
+  const conn = await db.connect();
+  try {
+    const list = (xs: string[]) => `[${xs.map(literal).join(', ')}]`;
+    await conn.run(`SET temp_directory = ${literal(join(scratch, 'spill'))}`);
+    if (o.memoryLimit) await conn.run(`SET memory_limit = ${literal(o.memoryLimit)}`);
+    await conn.run(`SET allowed_directories = ${list([dir(scratch), ...(o.outputs ?? []).map((d) => dir(resolve(d)))])}`);
+    await conn.run(`SET allowed_paths = ${list((o.inputs ?? []).map((p) => resolve(p)))}`);
+    await conn.run('SET enable_external_access = false');
+    // LOCKDOWN ends by locking the configuration: nothing above can be undone by a query.
+    for (const sql of LOCKDOWN) await conn.run(sql);
+  } finally {
+    conn.closeSync();
+  }
+  return db;
+}
+
+/** Stand-in for a streamed result: the statement has run to completion, its count batch is not needed. */
+async function* done(): AsyncGenerator<never> {}
+
+export interface NativeEngine extends AsyncDuckDB {
+  /** Run a query and write its result as Parquet to `path` (zstd), streamed by the engine. */
+  copyToParquet(select: string, path: string, options?: { rowGroupSize?: number }): Promise<void>;
+  /** Parquet bytes of a query (zstd), as tableToParquet returns them. */
+  toParquet(select: string): Promise<Uint8Array>;
+  /** A scratch file path for `name`, inside the folder only this engine writes. */
+  scratchPath(name: string): string;
+  /** Close the engine and remove its scratch folder. */
+  terminate(): Promise<void>;
+}
+
+/** An AsyncDuckDB look-alike over native DuckDB (only what src/lib uses). */
+export async function startNativeEngine(options: NativeOptions = {}): Promise<NativeEngine> {
+  const scratch = mkdtempSync(join(tmpdir(), 'cadence-engine-'));
+  const db = await open(options, scratch);
+  const inScratch = (name: string) => join(scratch, name.replace(/[^A-Za-z0-9_.-]/g, '_'));
+  const connections = new Set<DuckDBConnection>();
+  let exports = 0;
+  const facade = {
+    async connect() {
+      const conn = await db.connect();
+      connections.add(conn);
+      return {
+        query: async (sql: string) => readerToArrow(await conn.runAndReadAll(sql)),
+        send: async (sql: string) => {
+          await conn.run(sql);
+          return done();
+        },
+        cancelSent: async () => {
+          conn.interrupt();
+          return true;
+        },
+        insertArrowFromIPCStream: async () => {
+          throw new Error('the native engine restores no Arrow (it publishes; the page restores)');
+        },
+        close: async () => {
+          connections.delete(conn);
+          conn.closeSync();
+        }
+      };
+    },
+    /** A file on disk is read where it is (it must be one of `inputs`); any other is written to scratch first. */
+    async registerFileHandle(name: string, file: Blob) {
+      const path = onDisk.get(file);
+      if (path) return path;
+      const target = inScratch(name);
+      writeFileSync(target, new Uint8Array(await file.arrayBuffer()));
+      return target;
+    },
+    async registerFileBuffer(name: string, bytes: Uint8Array) {
+      const target = inScratch(name);
+      writeFileSync(target, bytes);
+      return target;
+    },
+    async copyFileToBuffer(name: string) {
+      return new Uint8Array(readFileSync(inScratch(name)));
+    },
+    async dropFile(name: string) {
+      // Only what this engine wrote is removed; export files stay where they are.
+      if (resolve(name).startsWith(dir(scratch))) rmSync(name, { force: true });
+    },
+    async copyToParquet(select: string, path: string, o: { rowGroupSize?: number } = {}) {
+      const conn = await db.connect();
+      try {
+        const opts = ['FORMAT parquet', 'COMPRESSION zstd', ...(o.rowGroupSize ? [`ROW_GROUP_SIZE ${Math.trunc(o.rowGroupSize)}`] : [])];
+        await conn.run(`COPY (${select}) TO ${literal(path)} (${opts.join(', ')})`);
+      } finally {
+        conn.closeSync();
+      }
+    },
+    /** Parquet bytes of a query, through a scratch file (the snapshot format carries bytes). */
+    async toParquet(select: string) {
+      const path = inScratch(`export_${++exports}.parquet`);
+      await facade.copyToParquet(select, path);
+      try {
+        return new Uint8Array(readFileSync(path));
+      } finally {
+        unlinkSync(path);
+      }
+    },
+    scratchPath: inScratch,
+    async terminate() {
+      for (const c of connections) c.closeSync();
+      connections.clear();
+      db.closeSync();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  };
+  return facade as unknown as NativeEngine;
+}
