@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveForTests, sql } from '$lib/testing/duckdb-node';
 import { countOf, definitionsFor, FIGURES, figure, formatFigure, type Source } from './registry';
 import { NO_FILTERS, type Filters } from './filters';
-import { managersSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
+import { managersSql, pairsSql, teamFilters, totalsSql, trendSql, upcomingSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
@@ -21,6 +21,7 @@ const QUERIES: Record<SqlSource, string> = {
   'oneOnOne.totals': totalsSql(f),
   'oneOnOne.trend': trendSql(f),
   'oneOnOne.upcoming': upcomingSql(f),
+  'oneOnOne.team': totalsSql(teamFilters({ ...f, managers: ['dana@x'] })),
   'meetingsOutcomes.accounts': accountsSql(f),
   'meetingsOutcomes.correlation': correlationSql(f),
   'meetingsOutcomes.lagged': laggedCorrelationSql(f),
