@@ -6,4 +6,6 @@ export interface Column<T> {
   format?: (v: unknown, row: T) => string;
   align?: 'left' | 'right';
   available?: boolean;
+  /** Long text (notes): clamped to a few lines in the cell, with a button to read it all. */
+  long?: boolean;
 }

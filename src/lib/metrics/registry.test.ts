@@ -46,6 +46,8 @@ beforeAll(async () => {
     INSERT INTO meetings VALUES
       ${meeting('2026-01-06', 'one_on_one', 'held', null, null)}, ${meeting('2026-01-13', 'one_on_one', 'cancelled', null, null)}, ${meeting('2026-01-20', 'one_on_one', 'held', null, null)},
       ${meeting('2026-01-07', 'customer', 'held', 'meeting', 'Acme')}, ${meeting('2026-02-07', 'customer', 'held', 'email', 'Acme')}, ${meeting('2026-02-09', 'customer', 'held', 'meeting', 'Globex')};
+    ALTER TABLE meetings ADD COLUMN notes VARCHAR;
+    UPDATE meetings SET notes = 'Talked through the renewal' WHERE kind = 'customer';
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR, start_date DATE, end_date DATE);
     INSERT INTO people VALUES ('dana@x', 'Dana', NULL, 'East', NULL, NULL), ('alex@x', 'Alex', 'dana@x', 'East', NULL, NULL);
     CREATE OR REPLACE TABLE person_names AS SELECT person_key, name FROM people;

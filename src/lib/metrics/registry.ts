@@ -271,6 +271,8 @@ const ENTRIES: Entry[] = [
   { id: 'meeting_status', column: 'status', label: 'Status', definition: 'Held, cancelled, rescheduled, no-show or scheduled.', unit: 'text', format: 'words', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'channel', label: 'Channel', definition: 'Meeting, call, email, async, self-service or other.', unit: 'text', format: 'channel', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'drill_person', column: 'csm_name', label: 'CSM / report', definition: 'The CSM of a customer meeting, or the report of a 1:1.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'agenda_covered', label: 'Agenda covered', definition: 'The agenda items the 1:1’s agenda or notes mention, as the agenda figures count them: goals, blockers, customers, coaching, career; “none” when they mention none, — when the export carries neither.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
+  { id: 'notes', label: 'Notes', definition: 'The meeting’s notes or description, as the export gives it (shown as plain text).', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'source_file', label: 'File', definition: 'The export the row came from.', unit: 'text', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] },
   { id: 'source_row', label: 'Row', definition: 'The row’s line in that export.', unit: 'count', format: 'text', dimension: true, sources: ['drill.rows'], views: ['drill'] }
 ];
