@@ -113,8 +113,8 @@ describe('two managers side by side', () => {
 
   it('takes one manager out with their chip: the other’s headline figures show the team average beside them', async () => {
     await page.click(`[data-testid="chip"][data-value="${PRIYA}"]`);
+    await page.waitForSelector('[data-testid="oo-compare"]', { state: 'detached' }); // one manager: no side by side
     await waitReady(page);
-    assert.equal(await page.locator('[data-testid="oo-compare"]').count(), 0, 'one manager: no side by side');
     assert.equal((await page.textContent('[data-testid="undo"]')).trim(), `↶ Undo: managers → ${labelsInOrder([MARCUS, PRIYA])}`);
     const t = expected.totals;
     const m = expected.managers[MARCUS];
@@ -126,6 +126,31 @@ describe('two managers side by side', () => {
     await page.click('[data-testid="undo"]');
     await waitReady(page);
     await page.waitForSelector('[data-testid="oo-compare"]');
+    assert.deepEqual(problems.errors, []);
+  });
+
+  it('with three picked, a shift-click on a row takes that one out and a plain click keeps it alone; the list closes on a click outside', async () => {
+    const third = Object.keys(expected.managers).find((e) => e !== MARCUS && e !== PRIYA);
+    await pickFilter(page, 'managers', [MARCUS, PRIYA, third]);
+    const heads = () => page.$$eval('[data-testid="oo-compare"] thead th[data-manager]', (ths) => ths.map((th) => th.getAttribute('data-manager')).sort());
+    assert.deepEqual(await heads(), [MARCUS, PRIYA, third].sort());
+    const got = await readCompare(page);
+    for (const [id, text] of Object.entries(want(expected.managers[third]))) assert.equal(got[id]?.[third], text, `${names[third]}: ${id}`);
+    const row = (email) => page.locator('[data-testid="oo-managers"] tbody tr', { hasText: names[email] }).locator('button').first();
+    assert.match(await row(third).getAttribute('title'), /shift- or ctrl-click/);
+    await row(third).click({ modifiers: ['Shift'] });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chip"][data-key="managers"]').length === 2);
+    await waitReady(page);
+    assert.deepEqual(await heads(), [MARCUS, PRIYA].sort());
+    await row(MARCUS).click();
+    await page.waitForSelector('[data-testid="oo-compare"]', { state: 'detached' });
+    await waitReady(page);
+    assert.deepEqual(await page.$$eval('[data-testid="chip"][data-key="managers"]', (cs) => cs.map((c) => c.getAttribute('data-value'))), [MARCUS]);
+    await page.click('[data-testid="filter-managers"]');
+    await page.waitForSelector('[data-testid="filter-managers-options"]');
+    await page.click('#oo-title');
+    assert.equal(await page.locator('[data-testid="filter-managers-options"]').count(), 0);
+    await pickFilter(page, 'managers', [MARCUS, PRIYA]);
     assert.deepEqual(problems.errors, []);
   });
 });
