@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
+import { startSite, launchBrowser, openPage, waitReady, showTab, filterChoices, pickFilter } from './harness.js';
 
 let browser, site;
 before(async () => {
@@ -232,9 +232,8 @@ describe('exported charts carry their context', () => {
       await showTab(page, 'meetings');
       await page.selectOption('[data-testid="filter-window"]', 'all');
       await waitReady(page);
-      await page.selectOption('[data-testid="filter-segments"]', { index: 1 });
-      await waitReady(page);
-      const segment = (await page.textContent('[data-testid="filter-segments"] option:checked')).trim();
+      const segment = (await filterChoices(page, 'segments'))[0].label;
+      await pickFilter(page, 'segments', [{ label: segment }]);
       const [from, to] = (await page.textContent('[data-testid="window"]')).split('→').map((x) => x.trim());
       assert.notEqual(from.slice(0, 4), to.slice(0, 4), 'the demo spans more than one year');
       const chart = page.locator('#panel-meetings figure.chart');

@@ -146,3 +146,43 @@ export async function showTab(page, name) {
   await page.click(`[data-testid="tab-${name}"]`);
   await waitReady(page);
 }
+
+/** Open a list filter's picker (Manager, Team, CSM, Segment, Meeting kind: `managers` … `kinds`), if closed. */
+async function openFilter(page, key) {
+  const button = page.locator(`[data-testid="filter-${key}"]`);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const panel = page.locator(`[data-testid="filter-${key}-options"]`);
+  await panel.waitFor();
+  return panel;
+}
+
+/** A list filter's choices as its picker lists them: [{ value, label, checked }]; the picker is closed again. */
+export async function filterChoices(page, key) {
+  const panel = await openFilter(page, key);
+  const choices = await panel.locator('input[type="checkbox"]').evaluateAll((boxes) =>
+    boxes.map((b) => ({ value: b.value, label: b.closest('label').textContent.trim(), checked: b.checked }))
+  );
+  await page.keyboard.press('Escape');
+  return choices;
+}
+
+/**
+ * Set a list filter to exactly these values ([] = all) through its picker, as a person ticks the boxes:
+ * `values` are option values, or `{ label }` objects; waits for the page after each tick, then closes it.
+ */
+export async function pickFilter(page, key, values) {
+  const panel = await openFilter(page, key);
+  const boxes = panel.locator('input[type="checkbox"]');
+  const choices = await boxes.evaluateAll((bs) => bs.map((b) => ({ value: b.value, label: b.closest('label').textContent.trim() })));
+  const want = new Set(values.map((v) => (typeof v === 'string' ? v : choices.find((c) => c.label === v.label)?.value)));
+  for (const v of want) if (v === undefined || !choices.some((c) => c.value === v)) throw new Error(`filter ${key} has no option ${JSON.stringify(values)}`);
+  for (let i = 0; i < choices.length; i++) {
+    const box = boxes.nth(i);
+    if (want.has(choices[i].value) !== (await box.isChecked())) {
+      await box.click();
+      await waitReady(page);
+    }
+  }
+  await page.keyboard.press('Escape');
+  await waitReady(page);
+}

@@ -128,6 +128,28 @@ test('two 1:1s in one week count once; a cancelled then a rescheduled 1:1; agend
   close(g.coverage, 4 / 8, 'manager coverage');
 });
 
+test('the team average: every manager’s reports pooled (the same hand case as the SQL unit test)', () => {
+  // Ana with Rae: held 01-05 (career), cancelled 01-12, held 01-19, 01-26. Ben with Sid: held 01-05, 01-12,
+  // rescheduled 01-19, held 01-26. Cal with Tia: held 01-05, 01-19. As of 01-26: four active weeks each.
+  const p = (email, manager) => ({ name: email.split('@')[0], email, manager, team: 'T', start: '2025-01-01', end: null });
+  const o = (date, manager, csm, status = 'held', agenda = []) => ({ kind: 'one_on_one', date, status, manager, csm, channel: 'meeting', agenda, prepared: null });
+  const demo = {
+    people: [p('rae@x', 'ana@x'), p('sid@x', 'ben@x'), p('tia@x', 'cal@x')],
+    meetings: [
+      o('2026-01-05', 'ana@x', 'rae@x', 'held', ['career']), o('2026-01-12', 'ana@x', 'rae@x', 'cancelled'), o('2026-01-19', 'ana@x', 'rae@x'), o('2026-01-26', 'ana@x', 'rae@x'),
+      o('2026-01-05', 'ben@x', 'sid@x'), o('2026-01-12', 'ben@x', 'sid@x'), o('2026-01-19', 'ben@x', 'sid@x', 'rescheduled'), o('2026-01-26', 'ben@x', 'sid@x'),
+      o('2026-01-05', 'cal@x', 'tia@x'), o('2026-01-19', 'cal@x', 'tia@x')
+    ]
+  };
+  const t = computeMetrics(demo, { from: '2026-01-05', to: '2026-02-01', onlyActivePairs: true }).totals;
+  assert.deepEqual([t.pairs, t.activeWeeks, t.heldWeeks, t.due, t.cancelled, t.rescheduled], [3, 12, 8, 10, 1, 1]);
+  close(t.coverage, 2 / 3, 'coverage');
+  assert.deepEqual([t.cancelRate, t.rescheduleRate, t.career, t.medianGapDays, t.daysSinceLastHeld], [0.1, 0.1, 0.125, 14, 7]);
+  close(t.careerLast90, 1 / 3, 'career in 90 days');
+  assert.equal(t.agenda.career, 0.125);
+  assert.equal(t.agenda.goals, 0);
+});
+
 test('tenure: a mid-window hire, a leaver, and a report missing from the roster', () => {
   const demo = {
     people: [person('r5@x.example', '2026-03-18'), person('r6@x.example', '2024-06-03', '2026-03-11')],

@@ -562,19 +562,31 @@ export function computeMetrics(demo, opts = {}) {
     };
   }
 
-  // Pooled over every pair with an active week: the 1:1 headline figures.
-  const totals = { activeWeeks: 0, heldWeeks: 0, withinWeeks: 0, due: 0, cancelled: 0, rescheduled: 0, careerHeld: 0, agendaKnown: 0, prepTrue: 0, prepKnown: 0 };
+  // Pooled over every pair with an active week: the 1:1 headline figures, and the team average beside a
+  // manager (every manager's reports; the manager figures' other parts pooled the same way).
+  const totals = { pairs: 0, activeWeeks: 0, heldWeeks: 0, withinWeeks: 0, due: 0, cancelled: 0, rescheduled: 0, careerHeld: 0, agendaKnown: 0, prepTrue: 0, prepKnown: 0 };
+  const pooledGaps = [];
+  const pooledAgenda = Object.fromEntries(AGENDA_ITEMS.map((it) => [it, 0]));
+  const waits = [];
+  const career90 = [0, 0];
   for (const [k, p] of Object.entries(pairs)) {
     if (p.activeWeeks === 0) continue;
     const x = pairInternals.get(k);
+    totals.pairs++;
     totals.activeWeeks += p.activeWeeks; totals.heldWeeks += p.heldWeeks; totals.withinWeeks += p.withinWeeks;
     totals.due += p.due; totals.cancelled += p.cancelled; totals.rescheduled += p.rescheduled;
     totals.careerHeld += x.agendaCounts.career; totals.agendaKnown += x.agendaN; totals.prepTrue += x.prepTrue; totals.prepKnown += x.prepN;
+    pooledGaps.push(...x.gaps);
+    for (const it of AGENDA_ITEMS) pooledAgenda[it] += x.agendaCounts[it];
+    if (p.daysSinceLastHeld !== null) waits.push(p.daysSinceLastHeld);
+    if (p.careerLast90 !== null) { career90[1]++; if (p.careerLast90) career90[0]++; }
   }
   Object.assign(totals, {
     coverage: ratio(totals.heldWeeks, totals.activeWeeks), planCoverage: ratio(totals.withinWeeks, totals.activeWeeks),
     cancelRate: ratio(totals.cancelled, totals.due), rescheduleRate: ratio(totals.rescheduled, totals.due),
-    career: ratio(totals.careerHeld, totals.agendaKnown), prepared: ratio(totals.prepTrue, totals.prepKnown)
+    career: ratio(totals.careerHeld, totals.agendaKnown), prepared: ratio(totals.prepTrue, totals.prepKnown),
+    medianGapDays: median(pooledGaps), daysSinceLastHeld: waits.length ? Math.max(...waits) : null,
+    careerLast90: ratio(career90[0], career90[1]), agenda: agendaShares(pooledAgenda, totals.agendaKnown)
   });
 
   // --- Meetings vs outcomes ---------------------------------------------------------------------------

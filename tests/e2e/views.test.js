@@ -1,7 +1,7 @@
 /** The dashboard as a coach uses it: focus by clicking, undo, drill to the rows, reach marks by keyboard. */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
+import { startSite, launchBrowser, openPage, waitReady, showTab, filterChoices, pickFilter } from './harness.js';
 
 let browser, site, page, problems, context;
 before(async () => {
@@ -134,16 +134,14 @@ describe('undo', () => {
 describe('filters and empty states', () => {
   it('offers only teams that match something, and says why a goal whose status is on track is at risk', async () => {
     await showTab(page, 'goals');
-    const teams = await page.$$eval('[data-testid="filter-teams"] option', (os) => os.map((o) => o.value).filter(Boolean));
+    const teams = (await filterChoices(page, 'teams')).map((o) => o.value);
     assert.ok(teams.length >= 2, 'the demo has teams');
     assert.ok(!teams.includes('Customer Success Leadership'), 'the roster’s leadership team owns no meeting, account, outcome or goal');
     for (const team of teams) {
-      await page.selectOption('[data-testid="filter-teams"]', team);
-      await waitReady(page);
+      await pickFilter(page, 'teams', [team]);
       assert.ok((await page.locator('[data-testid="goals-owners"] tbody tr').count()) > 0, `${team}: goals`);
     }
-    await page.selectOption('[data-testid="filter-teams"]', '');
-    await waitReady(page);
+    await pickFilter(page, 'teams', []);
     await page.selectOption('[data-testid="filter-window"]', 'all');
     await waitReady(page);
     const rows = await page.$$eval('[data-testid="goals-at-risk"] tbody tr', (trs) =>
@@ -159,20 +157,17 @@ describe('filters and empty states', () => {
     await showTab(page, 'oneonone');
     await page.selectOption('[data-testid="filter-window"]', 'all');
     await waitReady(page);
-    const manager = await page.$eval('[data-testid="filter-managers"] option:nth-child(2)', (o) => ({ value: o.value, label: o.textContent.trim() }));
+    const manager = (await filterChoices(page, 'managers'))[0];
     // A report of another manager: with both filters, no 1:1 can match.
     const other = (await gridRows()).find((t) => !t.endsWith(` · ${manager.label.split(' ')[0]}`)).split(' · ')[0];
-    await page.selectOption('[data-testid="filter-managers"]', manager.value);
-    await waitReady(page);
-    await page.selectOption('[data-testid="filter-csms"]', { label: other });
-    await waitReady(page);
+    await pickFilter(page, 'managers', [manager.value]);
+    await pickFilter(page, 'csms', [{ label: other }]);
     const reasons = await page.$$eval('#panel-oneonone [data-testid="empty-reason"]', (ps) => ps.map((p) => p.textContent.trim()));
     assert.ok(reasons.includes(`No 1:1s for Manager: ${manager.label}, CSM: ${other} in all the data. Clear a filter to see more.`), reasons.join(' | '));
     for (const r of reasons) assert.match(r, new RegExp(`^No (rows|1:1s) for Manager: ${manager.label}, CSM: ${other} in all the data\\. Clear a filter to see more\\.$`));
     assert.doesNotMatch(await page.textContent('#panel-oneonone'), /widen/i);
-    await page.selectOption('[data-testid="filter-csms"]', '');
-    await page.selectOption('[data-testid="filter-managers"]', '');
-    await waitReady(page);
+    await pickFilter(page, 'csms', []);
+    await pickFilter(page, 'managers', []);
     assert.deepEqual(problems.errors, []);
   });
 });

@@ -5,6 +5,8 @@ import type { Column } from './table';
 export interface ColumnOptions {
   /** Whether the loaded exports carry what a figure needs (else it reads "not in your export"). */
   available?: (f: Figure) => boolean;
+  /** Figures of long text (notes), clamped in their cells with a button to read them all. */
+  long?: readonly string[];
 }
 
 export function columnFor<T extends Record<string, unknown>>(id: string, opts: ColumnOptions = {}): Column<T> {
@@ -18,7 +20,8 @@ export function columnFor<T extends Record<string, unknown>>(id: string, opts: C
     align: f.unit === 'text' || f.unit === 'date' || f.unit === 'yes/no' ? 'left' : 'right',
     ...(f.unit === 'date' ? { nowrap: true } : {}),
     format: (v, row) => format(v, row),
-    ...(opts.available ? { available: opts.available(f) } : {})
+    ...(opts.available ? { available: opts.available(f) } : {}),
+    ...(opts.long?.includes(id) ? { long: true } : {})
   };
 }
 

@@ -8,4 +8,6 @@ export interface Column<T> {
   /** Kept on one line (an ISO date would otherwise break at its hyphens). */
   nowrap?: boolean;
   available?: boolean;
+  /** Long text (notes): clamped to a few lines in the cell, with a button to read it all. */
+  long?: boolean;
 }

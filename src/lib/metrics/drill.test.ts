@@ -17,6 +17,10 @@ describe('drill-down', () => {
       (TIMESTAMP '2026-01-06 09:00:00', 'QBR', 'customer', 'held', 'meeting', 'd@x', 'a@x', 'Acme', 'h.csv', 1),
       (TIMESTAMP '2026-01-07 09:00:00', 'Follow-up', 'customer', 'held', 'email', 'd@x', 'a@x', 'Acme', 'h.csv', 2),
       (TIMESTAMP '2026-01-08 09:00:00', 'Kickoff', 'customer', 'cancelled', 'meeting', 'd@x', 'a@x', 'Acme', 'h.csv', 3);
+    ALTER TABLE meetings ADD COLUMN notes VARCHAR;
+    ${['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'].map((c) => `ALTER TABLE meetings ADD COLUMN ${c} BOOLEAN;`).join('\n')}
+    UPDATE meetings SET notes = 'Renewal plan for Acme; <b>career</b>: wants to lead onboarding', agenda_goals = true, agenda_bottlenecks = false, agenda_customers = true, agenda_coaching = false, agenda_career = true WHERE source_file = 'o.csv' AND source_row = 1;
+    UPDATE meetings SET agenda_goals = false, agenda_bottlenecks = false, agenda_customers = false, agenda_coaching = false, agenda_career = false WHERE source_file = 'o.csv' AND source_row = 2;
     CREATE OR REPLACE TABLE person_names (person_key VARCHAR, name VARCHAR); INSERT INTO person_names VALUES ('a@x', 'Alex');
     CREATE OR REPLACE TABLE outcomes (as_of DATE);
     CREATE OR REPLACE TABLE goals (start_date DATE, updated_at TIMESTAMP);`);
@@ -29,6 +33,11 @@ describe('drill-down', () => {
     expect(pair.map((r) => [r.start, r.status, r.csm_name, r.source_row])).toEqual([
       ['2026-01-05 09:00', 'held', 'Alex', 1],
       ['2026-01-12 09:00', 'cancelled', 'Alex', 2]
+    ]);
+    // A 1:1's agenda items in words and its notes as written; "none" when its agenda mentions none.
+    expect(pair.map((r) => [r.agenda_covered, r.notes])).toEqual([
+      ['Goals, Customers, Career', 'Renewal plan for Acme; <b>career</b>: wants to lead onboarding'],
+      ['none', null]
     ]);
     // An account's touches are held ones on every channel: the cancelled kickoff is not one.
     const acct = await sql(drillSql({ type: 'account', account: 'Acme', label: '' }, f));
@@ -58,7 +67,8 @@ describe('a mark counts exactly the rows its drill-down lists', () => {
         CASE WHEN i % 5 = 0 THEN 'cancelled' WHEN i % 11 = 0 THEN 'rescheduled' WHEN i % 17 = 0 THEN 'no_show' ELSE 'held' END AS status,
         CASE WHEN i % 6 = 0 THEN 'meeting' ELSE [NULL, 'meeting', 'call', 'email', 'async', 'self_service', 'meeting'][1 + i % 7] END AS channel,
         'mgr' || (i % 2) AS manager, 'csm' || (i % 4) AS csm,
-        CASE WHEN i % 6 = 0 THEN NULL ELSE 'Acct ' || (i % 9) END AS account, 'x.csv' AS source_file, i AS source_row
+        CASE WHEN i % 6 = 0 THEN NULL ELSE 'Acct ' || (i % 9) END AS account, 'x.csv' AS source_file, i AS source_row,
+        'notes ' || i AS notes, i % 2 = 0 AS agenda_goals, i % 3 = 0 AS agenda_bottlenecks, i % 4 = 0 AS agenda_customers, i % 5 = 0 AS agenda_coaching, i % 7 = 0 AS agenda_career
       FROM range(1400) r(i);
       CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR, start_date DATE, end_date DATE);
       INSERT INTO people VALUES ('csm0', 'C0', 'mgr0', 'East', NULL, NULL), ('csm1', 'C1', 'mgr1', 'West', NULL, NULL),

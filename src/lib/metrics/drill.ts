@@ -10,6 +10,7 @@ import { isDueOneOnOne } from './oneOnOne';
 import { accountTouchFilter, heldCustomerTouch, periodTouchFilter } from './touches';
 import { goalDrillSplitSql, goalDrillSql, type GoalChart } from './goalCharts';
 import { outcomeDrillSplitSql, outcomeDrillSql, type OutcomeChart } from './outcomeCharts';
+import { figure } from './registry';
 
 export type DrillTarget =
   | { type: 'pair'; manager: string; csm: string; label: string }
@@ -48,13 +49,25 @@ function behindCte(t: MeetingTarget, f: Filters): string {
     WHERE ${behindWhere(t, f)} AND CAST(m.start_at AS DATE) BETWEEN params.w_from AND params.w_to)`;
 }
 
-/** The rows, in time order, with the file and row each came from. */
+/** The agenda items, by their figures' labels, with the meetings column that says whether each came up. */
+const AGENDA_COLUMNS = ['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'];
+
+/**
+ * The agenda items a meeting row `m` covered, in words ("Goals, Career"): "none" when its agenda or notes
+ * mention none, NULL when its export carries neither (as the agenda figures count them).
+ */
+export function agendaCoveredSql(m = 'm'): string {
+  const items = AGENDA_COLUMNS.map((c) => `CASE WHEN ${m}.${c} THEN ${literal(figure(c).label)} END`).join(', ');
+  return `CASE WHEN ${AGENDA_COLUMNS.map((c) => `${m}.${c} IS NULL`).join(' AND ')} THEN NULL ELSE coalesce(nullif(concat_ws(', ', ${items}), ''), 'none') END`;
+}
+
+/** The rows, in time order, with the file and row each came from (and, for a 1:1, its agenda and notes). */
 export function drillSql(t: DrillTarget, f: Filters): string {
   if (t.type === 'goals') return goalDrillSql(t.chart, t.key, f, DRILL_ROW_LIMIT);
   if (t.type === 'outcomes') return outcomeDrillSql(t.chart, t.key, f, DRILL_ROW_LIMIT);
   return `${behindCte(t, f)}
   SELECT strftime(m.start_at, '%Y-%m-%d %H:%M') AS start, m.title, m.status, m.channel, coalesce(mn.name, m.manager) AS manager_name,
-    coalesce(cn.name, m.csm) AS csm_name, m.account, m.source_file, m.source_row
+    coalesce(cn.name, m.csm) AS csm_name, m.account, ${agendaCoveredSql('m')} AS agenda_covered, m.notes, m.source_file, m.source_row
   FROM behind m
   LEFT JOIN person_names mn ON mn.person_key = m.manager
   LEFT JOIN person_names cn ON cn.person_key = m.csm

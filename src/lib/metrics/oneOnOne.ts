@@ -114,6 +114,12 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
     FROM pairs p JOIN pair_plan pp ON pp.manager = p.manager AND pp.csm = p.csm, params)`;
 }
 
+/**
+ * The filters of the team average: the same window and filters with the manager filter left out, so the
+ * average pools every manager's reports (the figure the page shows with no manager selected).
+ */
+export const teamFilters = (f: Filters): Filters => ({ ...f, managers: [] });
+
 export const CADENCE_SQL = (gap: string, held: string) =>
   `CASE WHEN ${held} < 2 OR ${gap} IS NULL THEN 'rarer' WHEN ${gap} <= 8 THEN 'weekly' WHEN ${gap} <= 21 THEN '1–3 weeks' WHEN ${gap} <= 42 THEN '3–6 weeks' WHEN ${gap} <= 70 THEN '6–10 weeks' ELSE 'rarer' END`;
 
@@ -184,24 +190,29 @@ export function gridSql(f: Filters, kept: readonly Kept[] = [], plans: readonly 
   ORDER BY manager_name, csm_name, week`;
 }
 
-/** What the headline figures count, pooled over every pair in the filters (for "this period vs the previous"). */
+/**
+ * What the headline figures count, pooled over every pair in the filters (for "this period vs the previous");
+ * with the manager filter left out, the team average a focused manager is set beside (see teamFilters).
+ */
 export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
   return `${base(f, kept, plans)},
   pooled AS (
     SELECT count(*)::INTEGER AS pairs, coalesce(sum(active_weeks), 0)::INTEGER AS active_weeks, coalesce(sum(held_weeks), 0)::INTEGER AS held_weeks,
       coalesce(sum(within_weeks), 0)::INTEGER AS within_weeks, coalesce(sum(due), 0)::INTEGER AS due,
-      coalesce(sum(cancelled), 0)::INTEGER AS cancelled, coalesce(sum(rescheduled), 0)::INTEGER AS rescheduled
+      coalesce(sum(cancelled), 0)::INTEGER AS cancelled, coalesce(sum(rescheduled), 0)::INTEGER AS rescheduled,
+      max(days_since_held)::INTEGER AS days_since_held, avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
     FROM pair_stats WHERE active_weeks > 0),
   held_n AS (
     SELECT count(*)::INTEGER AS held_count, count(agenda_career)::INTEGER AS agenda_known, count(*) FILTER (agenda_career)::INTEGER AS career_held,
       count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true,
       avg(agenda_goals::INTEGER) AS agenda_goals, avg(agenda_bottlenecks::INTEGER) AS agenda_bottlenecks, avg(agenda_customers::INTEGER) AS agenda_customers,
       avg(agenda_coaching::INTEGER) AS agenda_coaching
-    FROM held)
-  SELECT p.*, h.*, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
+    FROM held),
+  all_gaps AS (SELECT median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL)
+  SELECT p.*, h.*, g.median_gap, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
     p.cancelled / nullif(p.due, 0) AS cancel_rate, p.rescheduled / nullif(p.due, 0) AS reschedule_rate,
     h.career_held / nullif(h.agenda_known, 0) AS agenda_career, h.prepared_true / nullif(h.prepared_known, 0) AS prepared_share
-  FROM pooled p, held_n h`;
+  FROM pooled p, held_n h, all_gaps g`;
 }
 
 /**

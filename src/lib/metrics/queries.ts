@@ -2,7 +2,7 @@
 import { query, queryBatch, type Row } from '$lib/engine';
 import type { Filters } from './filters';
 import type { CadencePlan } from './cadencePlan';
-import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
+import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, teamFilters, totalsSql, trendSql, upcomingSql } from './oneOnOne';
 import { capPeriod, previousPeriod, type Period } from './previousPeriod';
 import { accountRowsSql, accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomeRowsSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
@@ -45,16 +45,20 @@ export async function filterOptions(): Promise<{ asOf: string | null; firstDay: 
 export const oneOnOne = async (f: Filters, plans: readonly CadencePlan[] = [], asOf: string | null = null) => {
   const window: Period = asOf ? capPeriod({ from: f.from, to: f.to }, asOf) : { from: f.from, to: f.to };
   const previous = window.from <= window.to ? previousPeriod(window) : null;
-  const [managers, pairs, grid, totals, trend, upcoming, ...prev] = await queryBatch(oneOnOneSetupSql(f, plans), [
+  // With managers selected, the team average beside them: the same totals without the manager filter.
+  const focused = f.managers.length > 0;
+  const [managers, pairs, grid, totals, trend, upcoming, ...rest] = await queryBatch(oneOnOneSetupSql(f, plans), [
     managersSql(f, KEPT, plans),
     pairsSql(f, KEPT, plans),
     gridSql(f, KEPT, plans),
     totalsSql(f, KEPT, plans),
     trendSql(f, KEPT, plans),
     upcomingSql(f, KEPT, plans),
+    ...(focused ? [totalsSql(teamFilters(f), [], plans)] : []),
     ...(previous ? [totalsSql({ ...f, ...previous }, [], plans)] : [])
   ]);
-  return { asOf, managers, pairs, grid, trend, upcoming, totals: { now: totals[0] ?? null, before: prev[0]?.[0] ?? null, window, previous } };
+  const team = focused ? (rest.shift()?.[0] ?? null) : (totals[0] ?? null);
+  return { asOf, managers, pairs, grid, trend, upcoming, team, totals: { now: totals[0] ?? null, before: rest[0]?.[0] ?? null, window, previous } };
 };
 
 /** The per-account rows once, in a temporary table, for the three queries that read them. */

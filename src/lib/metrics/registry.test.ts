@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveForTests, sql } from '$lib/testing/duckdb-node';
 import { countOf, definitionsFor, FIGURES, figure, formatFigure, type Source } from './registry';
 import { NO_FILTERS, type Filters } from './filters';
-import { managersSql, pairsSql, totalsSql, trendSql, upcomingSql } from './oneOnOne';
+import { managersSql, pairsSql, teamFilters, totalsSql, trendSql, upcomingSql } from './oneOnOne';
 import { accountsSql, correlationSql, laggedCorrelationSql, weeklySql } from './meetingsOutcomes';
 import { goalsAtRiskSql, goalsByOwnerSql, goalsByTeamSql, outcomesByAccountSql, outcomesBySegmentSql } from './goalsOutcomes';
 import { drillSql } from './drill';
@@ -23,6 +23,7 @@ const QUERIES: Record<SqlSource, string> = {
   'oneOnOne.totals': totalsSql(f),
   'oneOnOne.trend': trendSql(f),
   'oneOnOne.upcoming': upcomingSql(f),
+  'oneOnOne.team': totalsSql(teamFilters({ ...f, managers: ['dana@x'] })),
   'meetingsOutcomes.accounts': accountsSql(f),
   'meetingsOutcomes.correlation': correlationSql(f),
   'meetingsOutcomes.lagged': laggedCorrelationSql(f),
@@ -55,6 +56,8 @@ beforeAll(async () => {
     INSERT INTO meetings VALUES
       ${meeting('2026-01-06', 'one_on_one', 'held', null, null)}, ${meeting('2026-01-13', 'one_on_one', 'cancelled', null, null)}, ${meeting('2026-01-20', 'one_on_one', 'held', null, null)},
       ${meeting('2026-01-07', 'customer', 'held', 'meeting', 'Acme')}, ${meeting('2026-02-07', 'customer', 'held', 'email', 'Acme')}, ${meeting('2026-02-09', 'customer', 'held', 'meeting', 'Globex')};
+    ALTER TABLE meetings ADD COLUMN notes VARCHAR;
+    UPDATE meetings SET notes = 'Talked through the renewal' WHERE kind = 'customer';
     CREATE OR REPLACE TABLE people (person_key VARCHAR, name VARCHAR, manager_key VARCHAR, team VARCHAR, start_date DATE, end_date DATE);
     INSERT INTO people VALUES ('dana@x', 'Dana', NULL, 'East', NULL, NULL), ('alex@x', 'Alex', 'dana@x', 'East', NULL, NULL);
     CREATE OR REPLACE TABLE person_names AS SELECT person_key, name FROM people;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { filterChanges, sameFilters, undoLabel } from './undoStep';
+import { activeFilters, filterChanges, sameFilters, undoLabel } from './undoStep';
 import { DEFAULT_FILTERS, type FilterState } from './view.svelte';
 
 const f = (change: Partial<FilterState>): FilterState => ({ ...DEFAULT_FILTERS, ...change });
@@ -15,6 +15,15 @@ describe('undo steps', () => {
     const names = (_k: string, v: string) => ({ 'marcus@x': 'Marcus Ong' })[v] ?? v;
     expect(filterChanges(f({}), f({ managers: ['marcus@x'] }), names)).toEqual(['manager → Marcus Ong']);
     expect(filterChanges(f({ managers: ['marcus@x'], segments: ['high touch'] }), f({}), names)).toEqual(['manager → all', 'segment → all']);
+  });
+  it('names several values of a filter, and the filter in the plural', () => {
+    const names = (_k: string, v: string) => ({ 'ana@x': 'Ana', 'ben@x': 'Ben' })[v] ?? v;
+    const one = { filters: f({ managers: ['ana@x'] }), drill: null };
+    const two = { filters: f({ managers: ['ana@x', 'ben@x'] }), drill: null };
+    expect(undoLabel(one, two, names)).toBe('Undo: managers → Ana, Ben');
+    expect(undoLabel(two, one, names)).toBe('Undo: manager → Ana');
+    expect(filterChanges(f({}), f({ teams: ['East', 'West'], csms: ['a', 'b'] }))).toEqual(['teams → East, West', 'CSMs → a, b']);
+    expect(activeFilters(f({ managers: ['ana@x', 'ben@x'], csms: ['c'] }), names)).toEqual(['Managers: Ana + Ben', 'CSM: c']);
   });
   it('says it closes a drill-down opened after the step, or reopens the one open then', () => {
     expect(undoLabel({ filters: f({ preset: '4w' }), drill }, { filters: f({ preset: '52w' }), drill: null })).toBe(`Undo: window → 52 weeks, close “${drill.label}”`);

@@ -13,7 +13,15 @@ export interface ViewStep {
 
 export type FilterKey = 'managers' | 'teams' | 'csms' | 'segments' | 'kinds';
 export const FILTER_KEYS: FilterKey[] = ['managers', 'teams', 'csms', 'segments', 'kinds'];
-const FILTER_NAMES: Record<FilterKey, string> = { managers: 'manager', teams: 'team', csms: 'CSM', segments: 'segment', kinds: 'meeting kind' };
+const FILTER_NAMES: Record<FilterKey, [one: string, several: string]> = {
+  managers: ['manager', 'managers'],
+  teams: ['team', 'teams'],
+  csms: ['CSM', 'CSMs'],
+  segments: ['segment', 'segments'],
+  kinds: ['meeting kind', 'meeting kinds']
+};
+/** A filter's name for its values: "manager" for one (or all), "managers" for several. */
+const nameFor = (k: FilterKey, values: string[]) => FILTER_NAMES[k][values.length > 1 ? 1 : 0];
 const WINDOW_NAMES: Record<WindowPreset, string> = { '4w': '4 weeks', '13w': '13 weeks', '26w': '26 weeks', '52w': '52 weeks', all: 'all data', custom: 'custom' };
 
 export function windowName(f: FilterState): string {
@@ -27,21 +35,21 @@ export function sameFilters(a: FilterState, b: FilterState): boolean {
   return sameWindow(a, b) && FILTER_KEYS.every((k) => sameList(a[k], b[k]));
 }
 
-/** The filters going back from `now` to `to`, each as "name → value" ("manager → all"). */
+/** The filters going back from `now` to `to`, each as "name → values" ("manager → all", "managers → Ana, Ben"). */
 export function filterChanges(now: FilterState, to: FilterState, labelOf: (key: FilterKey, value: string) => string = (_k, v) => v): string[] {
   const out: string[] = [];
   if (!sameWindow(now, to)) out.push(`window → ${windowName(to)}`);
   for (const k of FILTER_KEYS) {
-    if (!sameList(now[k], to[k])) out.push(`${FILTER_NAMES[k]} → ${to[k].length ? to[k].map((v) => labelOf(k, v)).join(' + ') : 'all'}`);
+    if (!sameList(now[k], to[k])) out.push(`${nameFor(k, to[k])} → ${to[k].length ? to[k].map((v) => labelOf(k, v)).join(', ') : 'all'}`);
   }
   return out;
 }
 
-/** The filters in force, each as "Name: value" ("Team: leadership"); the window apart. */
+/** The filters in force, each as "Name: value" ("Team: leadership", "Managers: Ana + Ben"); the window apart. */
 export function activeFilters(f: FilterState, labelOf: (key: FilterKey, value: string) => string = (_k, v) => v): string[] {
-  return FILTER_KEYS.filter((k) => f[k].length).map((k) => `${capital(FILTER_NAMES[k])}: ${f[k].map((v) => labelOf(k, v)).join(' + ')}`);
+  return FILTER_KEYS.filter((k) => f[k].length).map((k) => `${capital(nameFor(k, f[k]))}: ${f[k].map((v) => labelOf(k, v)).join(' + ')}`);
 }
-const capital = (s: string) => (s === 'CSM' ? s : s.charAt(0).toUpperCase() + s.slice(1));
+const capital = (s: string) => (s.startsWith('CSM') ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
 /** The Undo button's words for going back from `now` to `to`. */
 export function undoLabel(now: ViewStep, to: ViewStep, labelOf?: (key: FilterKey, value: string) => string): string {

@@ -4,7 +4,7 @@
  */
 import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
-import { sameFilters, type ViewStep } from './undoStep';
+import { sameFilters, type FilterKey, type ViewStep } from './undoStep';
 import type { TouchModel } from '$lib/overview/touchModel';
 import { loadTouchModel, saveTouchModel } from './touchModelStore';
 import type { CadencePlan } from '$lib/metrics/cadencePlan';
@@ -90,10 +90,14 @@ export class ViewState {
     this.filters = next;
   }
 
-  /** Filter by a clicked mark (toggles it off when it is the only value already). */
-  focus(key: 'managers' | 'csms' | 'teams' | 'segments' | 'kinds', value: string): void {
+  /**
+   * Filter by a clicked mark: alone, it replaces the filter's values (and toggles off when it is the only one
+   * already); with `add` (a shift- or ctrl-click), it joins the values picked, or leaves them if among them.
+   */
+  focus(key: FilterKey, value: string, add = false): void {
     const now = this.filters[key];
-    this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
+    if (add) this.setFilters({ [key]: now.includes(value) ? now.filter((v) => v !== value) : [...now, value] });
+    else this.setFilters({ [key]: now.length === 1 && now[0] === value ? [] : [value] });
   }
 
   /** Set the touch model (and remember it on this device). */

@@ -31,3 +31,21 @@ describe('undo', () => {
     expect(view.canUndo).toBe(false);
   });
 });
+
+describe('focus', () => {
+  it('replaces the values with a click (off again on the same one), and adds or removes one with add', () => {
+    const view = new ViewState();
+    view.focus('managers', 'ana@x');
+    expect(view.filters.managers).toEqual(['ana@x']);
+    view.focus('managers', 'ben@x', true);
+    expect(view.filters.managers).toEqual(['ana@x', 'ben@x']);
+    view.focus('managers', 'ana@x', true);
+    expect(view.filters.managers).toEqual(['ben@x']);
+    view.focus('managers', 'ben@x');
+    expect(view.filters.managers).toEqual([]);
+    view.focus('managers', 'ana@x', true);
+    view.focus('managers', 'ben@x', true);
+    view.focus('managers', 'ben@x');
+    expect(view.filters.managers).toEqual(['ben@x']); // a plain click on one of several: that one alone
+  });
+});
