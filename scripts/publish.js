@@ -11,10 +11,15 @@
  * remembered in a browser can be used by putting the `cadence-mappings.json` the data tab downloads into
  * the folder.
  *
- * `--data-only <dir>` writes only the data folder (the build uses it for the embedded demo).
- * `--wasm` runs the page's own DuckDB-WASM build instead (same checks, and the browser's size limit).
+ * The meetings and their day-level facts are written one Parquet file per month (data/meetings/2025-03.parquet),
+ * which the page fetches in parts as its views need them; every other table whole. Each file's staging table
+ * (its rows as exported) is left out unless `--with-staging`: without it the page cannot re-map the files or
+ * add dropped files to them (they replace the published data instead), and the site is far smaller.
+ *
+ * `--data-only <dir>` writes only the data folder (the build uses it for the embedded demo, with staging).
+ * `--wasm` runs the page's own DuckDB-WASM build instead (same checks, the browser's size limit, whole tables).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, renameSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,17 +28,20 @@ const EXPORT_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
 export const MAPPINGS_FILE = 'cadence-mappings.json';
 
 function parseArgs(argv) {
-  const args = { folder: null, out: join(ROOT, 'site'), dataOnly: null, kind: 'published', wasm: false };
+  const args = { folder: null, out: join(ROOT, 'site'), dataOnly: null, kind: 'published', wasm: false, staging: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = resolve(argv[++i]);
     else if (a === '--data-only') args.dataOnly = resolve(argv[++i]);
     else if (a === '--demo') args.kind = 'demo';
     else if (a === '--wasm') args.wasm = true;
+    else if (a === '--with-staging') args.staging = true;
     else if (!args.folder) args.folder = resolve(a);
     else throw new Error(`unexpected argument: ${a}`);
   }
-  if (!args.folder) throw new Error('usage: npm run publish -- <folder of CSV exports> [--out site]');
+  if (!args.folder) throw new Error('usage: npm run publish -- <folder of CSV exports> [--out site] [--with-staging]');
+  // The demo shows the Data tab's re-mapping, so it keeps its staging tables.
+  if (args.kind === 'demo') args.staging = true;
   return args;
 }
 
@@ -61,8 +69,11 @@ function progressPrinter(t0) {
   };
 }
 
-/** Snapshot the folder with the app's own modules, loaded through Vite so `$lib` and `?worker` resolve. */
-async function snapshotFolder(folder, kind, { wasm, t0 }) {
+/**
+ * Snapshot the folder with the app's own modules, loaded through Vite so `$lib` and `?worker` resolve, and
+ * hand it to `persist` while the engine's scratch folder (which holds the monthly parts) still exists.
+ */
+async function snapshotFolder(folder, kind, { wasm, staging, t0, persist }) {
   const names = readdirSync(folder).filter((n) => EXPORT_FILE.test(n) && statSync(join(folder, n)).isFile()).sort();
   if (!names.length) throw new Error(`no CSV exports (.csv, .tsv, .txt, .gz) in ${folder}`);
   const mappingsPath = join(folder, MAPPINGS_FILE);
@@ -89,7 +100,9 @@ async function snapshotFolder(folder, kind, { wasm, t0 }) {
       files = await Promise.all(names.map((n, i) => publish.diskFile(paths[i], n)));
     }
     try {
-      return await publish.buildSnapshot(files, kind, { onProgress: progressPrinter(t0) });
+      const outcome = await publish.buildSnapshot(files, kind, { staging, onProgress: progressPrinter(t0) });
+      if (outcome.snapshot) await persist(outcome);
+      return outcome;
     } finally {
       if (engine) await (await engine()).terminate();
     }
@@ -98,19 +111,32 @@ async function snapshotFolder(folder, kind, { wasm, t0 }) {
   }
 }
 
+/** The data folder: the manifest, the whole tables' Parquet and each partitioned table's folder of months. */
 function writeData(dir, snapshot) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of snapshot.blobs) writeFileSync(join(dir, name), bytes);
+  for (const [name, path] of snapshot.written) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    copyFileSync(path, join(dir, name));
+  }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(snapshot.manifest));
 }
+
+/** Bytes of a folder's files, its subfolders' too. */
+const dataBytes = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dataBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   process.env.CADENCE_OUT = args.out; // read by svelte.config.js when the site is built
   const t0 = performance.now();
   console.log(`Publishing ${args.folder} on ${args.wasm ? 'DuckDB-WASM' : 'native DuckDB'}:`);
-  const { reports, snapshot } = await snapshotFolder(args.folder, args.kind, { wasm: args.wasm, t0 });
+  // The data is written before the engine closes (its scratch folder holds the monthly parts), beside the
+  // site's folder: the site's build empties that folder.
+  const staged = args.dataOnly ?? `${args.out}.data-${process.pid}`;
+  const persist = ({ snapshot }) => writeData(staged, snapshot);
+  const { reports, snapshot } = await snapshotFolder(args.folder, args.kind, { wasm: args.wasm, staging: args.staging, t0, persist });
   console.log(`Read ${reports.length} file(s) from ${args.folder}:`);
   for (const r of reports) console.log(describe(r));
   if (!snapshot) {
@@ -119,7 +145,6 @@ async function main() {
     process.exit(1);
   }
   if (args.dataOnly) {
-    writeData(args.dataOnly, snapshot);
     console.log(`Data written to ${args.dataOnly} in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     return;
   }
@@ -128,8 +153,9 @@ async function main() {
   await build({ root: ROOT, logLevel: 'warn' });
   // The published site carries the publisher's data only: no demo.
   rmSync(join(args.out, 'demo'), { recursive: true, force: true });
-  writeData(join(args.out, 'data'), snapshot);
-  const total = [...snapshot.blobs.values()].reduce((n, b) => n + b.byteLength, 0);
+  rmSync(join(args.out, 'data'), { recursive: true, force: true });
+  renameSync(staged, join(args.out, 'data'));
+  const total = dataBytes(join(args.out, 'data'));
   console.log(`\nPublished to ${args.out} (${(total / 1024 / 1024).toFixed(1)} MB of data) in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   console.log('Copy the folder to any static web server, at its root or under a sub-path (see the README).');
 }

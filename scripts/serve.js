@@ -32,6 +32,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8'
 };
 
+/** A `Range: bytes=…` header's one range (`a-b`, `a-` or the last `-n` bytes), or null when absent or of several ranges. */
+export function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  return start > end || start >= size ? 'unsatisfiable' : { start, end };
+}
+
 /** `compress`: gzip what a static host would (the benchmark's slow-link load measures the bytes a visitor fetches). */
 export function serve({ root, port = 4173, base = '', compress = false }) {
   const gzipped = new Map();
@@ -74,13 +83,29 @@ export function serve({ root, port = 4173, base = '', compress = false }) {
         res.end(body);
         return;
       }
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-length': size,
-        'cache-control': 'no-cache',
-        ...security
-      });
-      createReadStream(file).pipe(res);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Byte ranges, as every static host serves them: a published page reads the row groups it needs.
+      const range = byteRange(String(req.headers.range ?? ''), size);
+      if (range === 'unsatisfiable') {
+        res.writeHead(416, { 'content-range': `bytes */${size}`, ...security }).end();
+        return;
+      }
+      if (range) {
+        res.writeHead(206, {
+          'content-type': type,
+          'content-length': range.end - range.start + 1,
+          'content-range': `bytes ${range.start}-${range.end}/${size}`,
+          'accept-ranges': 'bytes',
+          'cache-control': 'no-cache',
+          ...security
+        });
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file, range).pipe(res);
+        return;
+      }
+      res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes', 'cache-control': 'no-cache', ...security });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain', ...security }).end('not found');
     }

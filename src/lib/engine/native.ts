@@ -10,7 +10,7 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
-import { mkdtempSync, openAsBlob, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { LOCKDOWN } from './lockdown';
@@ -66,9 +66,31 @@ async function open(o: NativeOptions, scratch: string): Promise<DuckDBInstance> 
 /** Stand-in for a streamed result: the statement has run to completion, its count batch is not needed. */
 async function* done(): AsyncGenerator<never> {}
 
+/** How to write a table in monthly parts (share/layout.ts decides; this only runs it). */
+export interface PartitionSpec {
+  table: string;
+  /** The select list (types already made restorable). */
+  select: string;
+  dateColumn: string;
+  sortedBy: readonly string[];
+  /** The columns whose min and max each row group reports. */
+  stats: readonly string[];
+  rowGroupRows: number;
+}
+
+export interface WrittenPartition {
+  key: string;
+  path: string;
+  rows: number;
+  bytes: number;
+  rowGroups: { rows: number; min: Record<string, string | null>; max: Record<string, string | null> }[];
+}
+
 export interface NativeEngine extends AsyncDuckDB {
   /** Run a query and write its result as Parquet to `path` (zstd), streamed by the engine. */
   copyToParquet(select: string, path: string, options?: { rowGroupSize?: number }): Promise<void>;
+  /** A table written as one Parquet file per month, in its scratch folder (see PartitionSpec). */
+  writePartitions(spec: PartitionSpec): Promise<WrittenPartition[]>;
   /** Parquet bytes of a query (zstd), as tableToParquet returns them. */
   toParquet(select: string): Promise<Uint8Array>;
   /** A scratch file path for `name`, inside the folder only this engine writes. */
@@ -132,6 +154,45 @@ export async function startNativeEngine(options: NativeOptions = {}): Promise<Na
       try {
         const opts = ['FORMAT parquet', 'COMPRESSION zstd', ...(o.rowGroupSize ? [`ROW_GROUP_SIZE ${Math.trunc(o.rowGroupSize)}`] : [])];
         await conn.run(`COPY (${select}) TO ${literal(path)} (${opts.join(', ')})`);
+      } finally {
+        conn.closeSync();
+      }
+    },
+    /**
+     * One file per month of the date column (rows without one in `undated`), each sorted as the layout says,
+     * with each row group's size and the min and max of the stats columns as the Parquet footer records them.
+     */
+    async writePartitions(spec: PartitionSpec): Promise<WrittenPartition[]> {
+      const conn = await db.connect();
+      const id = (c: string) => `"${c.replace(/"/g, '""')}"`;
+      const key = `coalesce(strftime(CAST(${id(spec.dateColumn)} AS DATE), '%Y-%m'), 'undated')`;
+      try {
+        const keys = (await conn.runAndReadAll(`SELECT DISTINCT ${key} AS k FROM ${id(spec.table)} ORDER BY k`)).getRows().map((r) => String(r[0]));
+        const written: WrittenPartition[] = [];
+        for (const k of keys) {
+          const path = inScratch(`part_${spec.table}_${k}.parquet`);
+          const order = spec.sortedBy.map((c) => `${id(c)} NULLS FIRST`).join(', ');
+          await conn.run(
+            `COPY (SELECT ${spec.select} FROM ${id(spec.table)} WHERE ${key} = ${literal(k)} ORDER BY ${order}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${Math.trunc(spec.rowGroupRows)})`
+          );
+          const meta = (
+            await conn.runAndReadAll(
+              `SELECT row_group_id AS g, row_group_num_rows AS n, path_in_schema AS c, stats_min_value AS lo, stats_max_value AS hi
+               FROM parquet_metadata(${literal(path)}) ORDER BY row_group_id, column_id`
+            )
+          ).getRowObjectsJS();
+          const rowGroups: WrittenPartition['rowGroups'] = [];
+          for (const r of meta) {
+            const g = Number(r.g);
+            rowGroups[g] ??= { rows: Number(r.n), min: Object.fromEntries(spec.stats.map((c) => [c, null])), max: Object.fromEntries(spec.stats.map((c) => [c, null])) };
+            const c = String(r.c);
+            if (!spec.stats.includes(c)) continue;
+            rowGroups[g].min[c] = r.lo === null ? null : String(r.lo);
+            rowGroups[g].max[c] = r.hi === null ? null : String(r.hi);
+          }
+          written.push({ key: k, path, rows: rowGroups.reduce((n, g) => n + g.rows, 0), bytes: statSync(path).size, rowGroups });
+        }
+        return written;
       } finally {
         conn.closeSync();
       }

@@ -6,13 +6,13 @@
 import { tableToIPC } from 'apache-arrow';
 import { query, startEngine } from './index';
 import { ident } from './sql';
+import { ensureWhole } from './partitions';
+import type { PartitionSpec, WrittenPartition } from './native';
+import type { ColumnType } from '$lib/layout/published';
 
 type ParquetWasm = typeof import('parquet-wasm/esm');
 
-export interface ColumnType {
-  name: string;
-  type: string;
-}
+export type { ColumnType };
 
 let loader: () => Promise<ParquetWasm> = async () => {
   const [m, wasm] = await Promise.all([import('parquet-wasm/esm'), import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')]);
@@ -32,7 +32,8 @@ export function preloadParquet(): void {
   void parquet().catch(() => {});
 }
 
-function parquet(): Promise<ParquetWasm> {
+/** The codec, loaded once (the partitioned tables' reader uses it too). */
+export function parquet(): Promise<ParquetWasm> {
   loaded ??= loader();
   loaded.catch(() => (loaded = null));
   return loaded;
@@ -55,6 +56,7 @@ function selectList(columns: ColumnType[]): string {
 
 /** A table as Parquet bytes, zstd-compressed. */
 export async function tableToParquet(table: string): Promise<Uint8Array> {
+  await ensureWhole(table); // a table a published page reads in parts: all of it first
   const select = selectList(await tableColumns(table));
   const db = await startEngine();
   // The native engine (publishing) writes Parquet itself, without passing the table through memory as Arrow.
@@ -74,6 +76,18 @@ export async function tableToParquet(table: string): Promise<Uint8Array> {
   } catch (e) {
     throw new Error(`${table} could not be written as Parquet: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * A table as one Parquet file per month (see share/layout.ts), written by the native engine into its scratch
+ * folder for the publish script to copy; null on an engine that cannot (the page's: it keeps tables whole).
+ */
+export async function tableToPartitions(table: string, layout: Omit<PartitionSpec, 'table' | 'select'>): Promise<{ columns: ColumnType[]; parts: WrittenPartition[] } | null> {
+  const db = await startEngine();
+  const native = db as unknown as { writePartitions?: (spec: PartitionSpec) => Promise<WrittenPartition[]> };
+  if (!native.writePartitions) return null;
+  const columns = await tableColumns(table);
+  return { columns, parts: await native.writePartitions({ ...layout, table, select: selectList(columns) }) };
 }
 
 /**

@@ -16,7 +16,7 @@ const AS_OF = `coalesce(
 
 const FIRST_DAY = `coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals))`;
 
-export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
+export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_people', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
 
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
@@ -33,6 +33,10 @@ export const DERIVED_SQL = [
    LEFT JOIN accounts ac USING (account)
    LEFT JOIN (SELECT account, any_value(segment) AS segment, any_value(csm) AS csm, arg_max(arr, as_of) AS arr FROM outcomes WHERE account IS NOT NULL GROUP BY account) os USING (account)
    LEFT JOIN (SELECT account, mode(csm) AS csm FROM meetings WHERE account IS NOT NULL GROUP BY account) mc USING (account)`,
+  // Who the meetings name, once (the filters' lists read this, never the meetings, which a published page
+  // fetches only in parts).
+  `CREATE OR REPLACE TABLE meeting_people AS
+   SELECT DISTINCT kind = 'one_on_one' AS is_one_on_one, manager, csm FROM meetings`,
   // One narrow row per dated meeting (n = 1; the rollups below sum n), in date order: the views' counts
   // read this with the window as constants, so the engine skips the row groups outside it. (Grouping by
   // day as well cost as much as the sort and saved few rows: meetings rarely repeat a day, account and status.)

@@ -1,5 +1,7 @@
 /** The metric queries, run on the engine: what the views call. */
 import { query, queryBatch, type Row } from '$lib/engine';
+import { ensureRows } from '$lib/engine/partitions';
+import { drillNeeds, factNeeds } from './rowNeeds';
 import type { Filters } from './filters';
 import type { CadencePlan } from './cadencePlan';
 import { gridSql, KEPT, managersSql, oneOnOneSetupSql, pairsSql, teamFilters, totalsSql, trendSql, upcomingSql } from './oneOnOne';
@@ -15,6 +17,7 @@ import { segmentMonthsSql } from './touchModel';
 export type { DrillTarget };
 /** The rows behind a mark and how they split (the split counts every row, the list stops at DRILL_ROW_LIMIT). */
 export const drill = async (t: DrillTarget, f: Filters) => {
+  await ensureRows(drillNeeds(t, f));
   const [rows, split] = await Promise.all([query(drillSql(t, f)), query(drillSplitSql(t, f))]);
   return { target: t, rows, by: drillSplitsBy(t), split: split.map((r) => ({ part: r.part === null ? null : String(r.part), n: Number(r.n) })) };
 };
@@ -63,6 +66,7 @@ export const oneOnOne = async (f: Filters, plans: readonly CadencePlan[] = [], a
 
 /** The per-account rows once, in a temporary table, for the three queries that read them. */
 export const meetingsOutcomes = async (f: Filters, grain: 'week' | 'month' = 'week') => {
+  await ensureRows(factNeeds(f, null));
   const rows = 'view_account_rows';
   const [accounts, correlation, lagged, weekly, segmentMonths] = await queryBatch(
     [`CREATE OR REPLACE TEMP TABLE ${rows} AS ${accountRowsSql(f)}`],
@@ -100,6 +104,7 @@ export const overview = async (f: Filters, asOf: string, firstDay: string) => {
   const window: Period = capPeriod(f, asOf);
   const prev = window.from <= window.to ? previousPeriod(window) : null;
   const pf: Filters = { ...f, ...(prev ?? window) };
+  await ensureRows(factNeeds(f, asOf));
   const rows = 'view_account_rows';
   const outcomes = 'view_outcome_rows';
   const [accounts, correlation, managers, outcomeSegments, outcomeAccounts, goalTeams] = await queryBatch(

@@ -50,14 +50,35 @@ export function fullPeriods(from: string, to: string, grain: Grain): { first: st
   return first <= last ? { first, last } : null;
 }
 
+/** A span of days, both ends included (ISO dates). */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
+/**
+ * The days of a window that a rollup by `grain` does not cover, so its counts read them from the day-level
+ * facts: the days before its first whole period and after its last (the whole window when it holds none).
+ * A published page fetches exactly these facts (rowNeeds.ts), so this is the one place that says which.
+ */
+export function factSpans(f: Pick<Filters, 'from' | 'to'>, grain: Grain): DaySpan[] {
+  const full = fullPeriods(f.from, f.to, grain);
+  if (!full) return f.from <= f.to ? [{ from: f.from, to: f.to }] : [];
+  const spans: DaySpan[] = [];
+  if (f.from < full.first) spans.push({ from: f.from, to: iso(t(full.first) - DAY) });
+  const lastEnd = periodEnd(full.last, grain);
+  if (lastEnd < f.to) spans.push({ from: iso(t(lastEnd) + DAY), to: f.to });
+  return spans;
+}
+
 /** Rows of (d, …columns, n) in the window: a rollup by period (its rows dated by the period's start) and the edge days. */
 function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollup: string, columns: string, where: string): string {
-  const facts = (cond: string) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND ${cond}`;
+  const facts = (s: DaySpan) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND d BETWEEN ${dateLiteral(s.from)} AND ${dateLiteral(s.to)}`;
   const full = fullPeriods(f.from, f.to, grain);
-  if (!full) return `(${facts(`d BETWEEN ${dateLiteral(f.from)} AND ${dateLiteral(f.to)}`)})`;
+  if (!full) return `(${facts({ from: f.from, to: f.to })})`;
+  const edges = factSpans(f, grain).map((s) => `UNION ALL ${facts(s)}`);
   return `(SELECT p AS d, ${columns}, n FROM ${rollup} WHERE p BETWEEN ${dateLiteral(full.first)} AND ${dateLiteral(full.last)}
-    UNION ALL ${facts(`d >= ${dateLiteral(f.from)} AND d < ${dateLiteral(full.first)}`)}
-    UNION ALL ${facts(`d > ${dateLiteral(periodEnd(full.last, grain))} AND d <= ${dateLiteral(f.to)}`)})`;
+    ${edges.join('\n    ')})`;
 }
 
 /** Held customer touches: (d, account, csm, channel, n). */

@@ -36,6 +36,8 @@ export type BuildProgress =
   | { step: 'model' | 'snapshot' | 'opening view' };
 
 export interface BuildOptions {
+  /** Keep each file's staging table in the snapshot (re-mapping and adding files on the page). Default: yes. */
+  staging?: boolean;
   locale?: string;
   agendaWords?: AgendaWords;
   onProgress?: (p: BuildProgress) => void;
@@ -62,7 +64,7 @@ export async function buildSnapshot(files: File[], kind: SnapshotKind, options: 
   );
   const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table, ...(models[i].family ? { family: models[i].family } : {}) }, model: models[i] }));
   progress({ step: 'snapshot' });
-  const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords });
+  const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords, staging: options.staging });
   progress({ step: 'opening view' });
   snapshot.manifest.firstView = await openingView();
   return { reports: withTables.map((f) => f.report), snapshot };

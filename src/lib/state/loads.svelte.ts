@@ -25,6 +25,8 @@ export class Loads {
   demo = $state(false);
   /** True when the page opened with a publisher's baked-in data (dropped files add to it). */
   published = $state(false);
+  /** The site's data was published without its staging tables: files dropped on it replace it (as with the demo). */
+  sealed = $state(false);
   /** Keep dropped files on this device so a reload restores them (off where the browser has no OPFS). */
   persist = true;
   /** Set when keeping a file on the device failed (quota, private mode): the page says so. */
@@ -68,7 +70,7 @@ export class Loads {
    */
   async addFiles(files: File[], options: { demo?: boolean; stored?: StoredFile[] } = {}): Promise<void> {
     if (!files.length) return;
-    if (!options.demo && this.demo) await this.clear(false);
+    if (!options.demo && (this.demo || this.sealed)) await this.clear(false);
     this.demo = options.demo ?? false;
     const jobs = files.map((file, i) => {
       const id = this.#nextId++;
@@ -83,9 +85,10 @@ export class Loads {
   }
 
   /** Reports of files that arrive already loaded (a published or demo snapshot), with their tables in the engine. */
-  restore(reports: FileReport[], kind: 'demo' | 'published'): void {
+  restore(reports: FileReport[], kind: 'demo' | 'published', sealed = false): void {
     this.demo = kind === 'demo';
     this.published = kind === 'published';
+    this.sealed = sealed;
     this.reports = [...this.reports, ...reports];
     this.#nextId = Math.max(this.#nextId, ...reports.map((r) => r.id + 1));
   }
@@ -144,6 +147,8 @@ export class Loads {
    * Busy from the click to the rebuild, with no gap: the page never says "ready" between the two.
    */
   remove(id: number, settle = true): Promise<void> {
+    // Sealed data has no staging tables to rebuild the rest from: its files go together.
+    if (this.sealed) return this.clear(settle);
     return this.track(this.#remove(id, settle));
   }
 
@@ -183,6 +188,7 @@ export class Loads {
         // Nothing is shown any more: neither the demo nor a publisher's data.
         this.published = false;
         this.demo = false;
+        this.sealed = false;
         if (settle && this.#controllers.size === 0) this.onSettled?.();
       })()
     );

@@ -12,9 +12,14 @@ import type { FileMapping } from '$lib/normalize/views';
 import type { TableKind } from '$lib/ingest/types';
 import type { Loads } from './loads.svelte';
 import { ResultCache } from './resultCache';
+import { detachPartitioned } from '$lib/engine/partitions';
 
 export type { FileModel };
 
+
+/** What a change to sealed data says (see share/snapshot.ts). */
+export const SEALED_MESSAGE =
+  'This data was published without its source rows, so its mappings and agenda keywords cannot change here: change them in a page with the exports dropped, put the mappings file it downloads into the exports folder, and publish again.';
 
 const locale = () => (typeof navigator === 'undefined' ? 'en-US' : navigator.language);
 
@@ -24,6 +29,8 @@ export class DataModel {
   /** Bumped after every rebuild: views re-query when it changes. */
   revision = $state(0);
   error = $state<string | null>(null);
+  /** The files came from a snapshot made without their staging tables: their mappings cannot change here. */
+  sealed = $state(false);
   /** Keywords that mark each of the five 1:1 agenda items, editable and remembered on this device. */
   agendaWords = $state<AgendaWords>({ ...DEFAULT_AGENDA_WORDS, ...(savedAgendaWords<AgendaWords>() ?? {}) });
 
@@ -46,6 +53,7 @@ export class DataModel {
   sync(): Promise<void> {
     return this.#serial(async () => {
       const loaded = this.loads.loaded.filter((r) => r.stagingTable);
+      if (!this.loads.sealed) this.sealed = false;
       const keep = new Set(loaded.map((r) => `${r.id}:${r.stagingTable}`));
       this.files = this.files.filter((f) => keep.has(`${f.id}:${f.staging}`));
       for (const report of loaded) {
@@ -64,8 +72,9 @@ export class DataModel {
    * Show a snapshot's model at once, its tables still on their way into the engine (loads.restoring): the
    * views answer from the results it carries (`results`) and their queries wait for the tables.
    */
-  show(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): void {
+  show(files: FileModel[], result: BuildResult, agendaWords: AgendaWords, sealed = false): void {
     this.files = [...this.files, ...files];
+    this.sealed = sealed;
     if (!savedAgendaWords()) this.agendaWords = agendaWords;
     this.result = result;
     this.revision++;
@@ -78,6 +87,7 @@ export class DataModel {
   clear(): Promise<void> {
     return this.#serial(async () => {
       this.files = [];
+      this.sealed = false;
       this.result = null;
       this.error = null;
       this.revision++;
@@ -90,13 +100,13 @@ export class DataModel {
   }
 
   /** Take over a snapshot's model whose tables are already in the engine (nothing is rebuilt). */
-  restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): Promise<void> {
-    return this.#serial(async () => this.show(files, result, agendaWords));
+  restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords, sealed = false): Promise<void> {
+    return this.#serial(async () => this.show(files, result, agendaWords, sealed));
   }
 
   /** Apply the user's change to a file's mapping, remember it for this layout, rebuild. */
   update(id: number, change: (m: FileMapping) => FileMapping): Promise<void> {
-    return this.#serial(async () => {
+    return this.#rebuilding(async () => {
       const i = this.files.findIndex((f) => f.id === id);
       if (i < 0) return;
       const mapping = change(structuredClone($state.snapshot(this.files[i].mapping)) as FileMapping);
@@ -108,7 +118,7 @@ export class DataModel {
   setTable(id: number, table: CanonicalTable | 'unknown'): Promise<void> {
     const f = this.files.find((x) => x.id === id);
     if (!f) return Promise.resolve();
-    return this.#serial(async () => {
+    return this.#rebuilding(async () => {
       const mapping = await proposeMapping(f.staging, f.columns, table, f.recognition, f.mapping.options.decimalComma, locale());
       await this.#commit(id, mapping.mapping, mapping.decisions);
     });
@@ -136,11 +146,20 @@ export class DataModel {
 
   /** Jobs run one after another; each counts as busy from the moment it is queued. */
   setAgendaWords(words: AgendaWords): Promise<void> {
-    return this.#serial(async () => {
+    return this.#rebuilding(async () => {
       this.agendaWords = words;
       saveAgendaWords(words);
       await this.#rebuild();
     });
+  }
+
+  /** A change that rebuilds from the staging tables, which sealed data does not have. */
+  #rebuilding(job: () => Promise<void>): Promise<void> {
+    if (this.sealed) {
+      this.error = SEALED_MESSAGE;
+      return Promise.resolve();
+    }
+    return this.#serial(job);
   }
 
   #serial(job: () => Promise<void>): Promise<void> {
@@ -183,6 +202,8 @@ export class DataModel {
 
   async #build() {
     this.error = null;
+    // The build replaces every table whole: none is read in parts any more.
+    detachPartitioned();
     const result = await buildModel(
       this.files.map((f) => ({ src: { id: f.id, file: f.file, staging: f.staging, layout: f.signature }, mapping: $state.snapshot(f.mapping) as FileMapping })),
       undefined,

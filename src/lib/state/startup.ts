@@ -2,7 +2,8 @@
  * What the page opens with: files kept on this device if there are any, else the site's own data (the
  * embedded demo, or a publisher's snapshot, which dropped files add to).
  */
-import { parseManifest, restoreSnapshot, SnapshotError, type FirstView, type SnapshotManifest } from '$lib/share/snapshot';
+import { isSealed, parseManifest, restoreSnapshot, SnapshotError, type FirstView, type SnapshotManifest } from '$lib/share/snapshot';
+import { isPartitioned } from '$lib/layout/published';
 import { viewKey } from './resultCache';
 import { DEFAULT_FILTERS, toFilters } from './view.svelte';
 import { readStored } from '$lib/share/deviceStore';
@@ -14,6 +15,8 @@ import type { DataModel } from './model.svelte';
 
 interface SiteData {
   manifest: SnapshotManifest;
+  /** The address of a file in the data folder (the parts of a partitioned table are fetched from it later). */
+  url: (name: string) => string;
   /** Each Parquet file, fetched as soon as the manifest names it. */
   blobs: Map<string, Promise<Uint8Array>>;
 }
@@ -30,33 +33,39 @@ export async function fetchSiteData(base: string): Promise<SiteData> {
   if (!res.ok) throw new SnapshotError(`the site's data could not be fetched (HTTP ${res.status})`);
   const manifest = parseManifest(await res.json());
   const blobs = new Map<string, Promise<Uint8Array>>();
-  for (const f of [...manifest.tables, ...manifest.files]) {
-    const bytes = fetch(`${base}/data/${encodeURIComponent(f.parquet)}`).then(async (r) => {
-      if (!r.ok) throw new SnapshotError(`${f.parquet} could not be fetched (HTTP ${r.status})`);
+  const url = (name: string) => new URL(`${base}/data/${name.split('/').map(encodeURIComponent).join('/')}`, location.href).href;
+  // Whole tables and staging tables now; the parts of a partitioned table when a query needs them.
+  const whole = [...manifest.tables.flatMap((t) => (isPartitioned(t) ? [] : [t.parquet])), ...manifest.files.flatMap((f) => (f.parquet ? [f.parquet] : []))];
+  for (const parquet of whole) {
+    const bytes = fetch(url(parquet)).then(async (r) => {
+      if (!r.ok) throw new SnapshotError(`${parquet} could not be fetched (HTTP ${r.status})`);
       return new Uint8Array(await r.arrayBuffer());
     });
     bytes.catch(() => {}); // observed when restored
-    blobs.set(f.parquet, bytes);
+    blobs.set(parquet, bytes);
   }
-  return { manifest, blobs };
+  return { manifest, blobs, url };
 }
 
-async function restoreSite({ manifest, blobs }: SiteData, loads: Loads, model: DataModel): Promise<void> {
-  await restoreTables({ manifest, blobs });
+async function restoreSite(data: SiteData, loads: Loads, model: DataModel): Promise<void> {
+  const { manifest } = data;
+  await restoreTables(data);
   loads.restore(
     manifest.files.map((f) => f.report),
-    manifest.kind === 'published' ? 'published' : 'demo'
+    manifest.kind === 'published' ? 'published' : 'demo',
+    isSealed(manifest)
   );
   await model.restore(
     manifest.files.map((f) => f.model),
     manifest.result,
-    manifest.agendaWords
+    manifest.agendaWords,
+    isSealed(manifest)
   );
 }
 
-async function restoreTables({ manifest, blobs }: SiteData): Promise<void> {
+async function restoreTables({ manifest, blobs, url }: SiteData): Promise<void> {
   const t0 = performance.now();
-  await restoreSnapshot(manifest, (name) => blobs.get(name) ?? Promise.reject(new SnapshotError(`${name} is not in the manifest`)));
+  await restoreSnapshot(manifest, (name) => blobs.get(name) ?? Promise.reject(new SnapshotError(`${name} is not in the manifest`)), url);
   performance.measure('cadence:restore', { start: t0 }); // read by the benchmark's profile
   performance.mark('cadence:tables-ready');
 }
@@ -70,12 +79,14 @@ function showSite(data: SiteData, firstView: FirstView, engine: Promise<unknown>
   loads.restoring = engine.then(() => restoreTables(data));
   loads.restore(
     manifest.files.map((f) => f.report),
-    manifest.kind === 'published' ? 'published' : 'demo'
+    manifest.kind === 'published' ? 'published' : 'demo',
+    isSealed(manifest)
   );
   model.show(
     manifest.files.map((f) => f.model),
     manifest.result,
-    manifest.agendaWords
+    manifest.agendaWords,
+    isSealed(manifest)
   );
   const options = firstView.options as { asOf: string; firstDay: string | null };
   model.results.seed(viewKey('options', model.revision), firstView.options);
@@ -108,7 +119,8 @@ export async function openStartingData(
     return;
   }
   await loads.track(engine);
-  if (data.manifest.kind === 'published' || !stored.length) await loads.track(restoreSite(data, loads, model));
+  // Files kept on this device join a publisher's data, unless it is sealed: then, as with the demo, they replace it.
+  if ((data.manifest.kind === 'published' && !isSealed(data.manifest)) || !stored.length) await loads.track(restoreSite(data, loads, model));
   if (stored.length) {
     await loads.addFiles(
       stored.map((s) => s.file),
