@@ -115,11 +115,25 @@ test('a published folder opens ready under a sub-path, and a link with a fragmen
     await waitReady(page);
     assert.deepEqual(await viewSignature(page), expected);
 
-    // Files dropped on a published site are added to its data.
-    await page.setInputFiles('input[type="file"]', [join(LAYOUTS, 'asana_goals.csv')]);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="file-report"]')].some((r) => r.dataset.file === 'asana_goals.csv' && r.dataset.status !== 'loading'));
+    // Nothing so far needed a meeting row: the views answered from the whole tables and rollups.
+    assert.deepEqual(requests.filter((u) => /\/data\/meetings\//.test(u)), []);
+
+    // Published without its staging tables (the default), the data is sealed: the Data tab says its mappings
+    // cannot change here, files dropped on it replace it, and Remove all offers it again.
+    assert.equal(await page.getAttribute('[data-testid="published-banner"]', 'data-sealed'), 'true');
+    await showTab(page, 'data');
+    assert.match(await page.textContent('[data-testid="sealed-note"]'), /published without its source rows.*publish again/s);
+    assert.equal(await page.locator('[data-testid="model-summary"] fieldset:not([disabled])').count(), 0);
+    assert.ok((await page.locator('[data-testid="sealed-file"]').count()) >= PUBLISHED_FILES.length);
+    await page.setInputFiles('input[type="file"]', [join(LAYOUTS, 'asana_goals.csv'), join(LAYOUTS, 'totango_objectives.csv')]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="file-report"]')].filter((r) => r.dataset.status !== 'loading').length === 2);
     await waitReady(page);
-    assert.equal((await readReports(page)).length, PUBLISHED_FILES.length + 1);
+    assert.deepEqual((await readReports(page)).map((r) => r.file), ['asana_goals.csv', 'totango_objectives.csv']);
+    assert.equal(await page.locator('[data-testid="published-banner"]').count(), 0);
+    await page.click('[data-testid="remove-all"]');
+    await page.click('[data-testid="open-site-data"]');
+    await waitReady(page);
+    assert.deepEqual((await readReports(page)).map((r) => r.file).sort(), [...PUBLISHED_FILES].sort());
     assert.deepEqual([...problems.errors, ...other.problems.errors], []);
     assert.deepEqual([...problems.external, ...other.problems.external], []);
   } finally {
