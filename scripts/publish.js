@@ -112,7 +112,7 @@ async function snapshotFolder(folder, kind, { wasm, staging, t0, persist }) {
 }
 
 /** The data folder: the manifest, the whole tables' Parquet and each partitioned table's folder of months. */
-function writeData(dir, snapshot) {
+export function writeData(dir, snapshot) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of snapshot.blobs) writeFileSync(join(dir, name), bytes);

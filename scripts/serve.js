@@ -42,12 +42,14 @@ export function byteRange(header, size) {
 }
 
 /** `compress`: gzip what a static host would (the benchmark's slow-link load measures the bytes a visitor fetches). */
-export function serve({ root, port = 4173, base = '', compress = false }) {
+export function serve({ root, port = 4173, base = '', compress = false, onRequest = null }) {
   const gzipped = new Map();
   const dir = resolve(root);
   const prefix = base.replace(/\/+$/, '');
   const security = securityHeaders(dir);
   const server = createServer((req, res) => {
+    // For tests and the benchmark: every request, with its range and the body bytes it was answered with.
+    if (onRequest) res.on('finish', () => onRequest({ path: decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname), range: req.headers.range ?? null, status: res.statusCode, bytes: Number(res.getHeader('content-length') ?? 0) }));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = decodeURIComponent(url.pathname);
     if (prefix) {

@@ -38,6 +38,8 @@ export type BuildProgress =
 export interface BuildOptions {
   /** Keep each file's staging table in the snapshot (re-mapping and adding files on the page). Default: yes. */
   staging?: boolean;
+  /** Rows per row group of the monthly parts (see SnapshotInput). */
+  rowGroupRows?: number;
   locale?: string;
   agendaWords?: AgendaWords;
   onProgress?: (p: BuildProgress) => void;
@@ -64,7 +66,7 @@ export async function buildSnapshot(files: File[], kind: SnapshotKind, options: 
   );
   const withTables = reports.map((r, i) => ({ report: { ...r, table: models[i].mapping.table, ...(models[i].family ? { family: models[i].family } : {}) }, model: models[i] }));
   progress({ step: 'snapshot' });
-  const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords, staging: options.staging });
+  const snapshot = await captureSnapshot({ kind, files: withTables, result, agendaWords, staging: options.staging, rowGroupRows: options.rowGroupRows });
   progress({ step: 'opening view' });
   snapshot.manifest.firstView = await openingView();
   return { reports: withTables.map((f) => f.report), snapshot };

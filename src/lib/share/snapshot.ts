@@ -74,6 +74,8 @@ export interface SnapshotInput {
   agendaWords: AgendaWords;
   /** Keep each file's staging table (re-mapping, adding files). Default: yes. */
   staging?: boolean;
+  /** Rows per row group of the monthly parts (tests make them small to have many). */
+  rowGroupRows?: number;
 }
 
 /** Whether a snapshot's data is sealed: made without its staging tables (see the top of this file). */
@@ -99,7 +101,7 @@ export async function captureSnapshot(input: SnapshotInput, created = new Date()
   const tables: SnapshotManifest['tables'] = [];
   for (const name of SNAPSHOT_TABLES) {
     const layout = name in PARTITIONED_LAYOUT ? PARTITIONED_LAYOUT[name as PartitionedName] : null;
-    const parted = layout ? await tableToPartitions(name, { ...layout, rowGroupRows: ROW_GROUP_ROWS }) : null;
+    const parted = layout ? await tableToPartitions(name, { ...layout, rowGroupRows: input.rowGroupRows ?? ROW_GROUP_ROWS }) : null;
     if (layout && parted) {
       const partitions = parted.parts.map(({ path, ...p }) => {
         const parquet = partitionFile(name, p.key);
