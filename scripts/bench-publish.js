@@ -3,8 +3,10 @@
  * Publishing at scale: for each size, generated exports (scripts/bench-data.js) are published with
  * `scripts/publish.js --data-only` under `/usr/bin/time -v` (wall time, peak resident memory), then the
  * published page (the production build in build/ with that data folder instead of the demo) is opened cold in
- * headless Chromium: when the opening view is ready, when the tables are in, the bytes fetched by each, and
- * the browser's peak memory above an idle page. The demo's published page is measured the same way first.
+ * headless Chromium: when the opening view is ready, when the whole tables are in, the bytes fetched by each
+ * (and whether any was a meeting row), then two filter changes and a drill-down into one account (time, bytes,
+ * the monthly parts' row groups fetched), and the browser's peak memory above an idle page. The demo's
+ * published page is measured the same way first.
  * Prints a Markdown table for BENCHMARKS.md; generated data is removed afterwards.
  *
  *   npm run build && node scripts/bench-publish.js [--sizes 1000000,5000000,10000000]
@@ -49,8 +51,14 @@ function chromiumMemory() {
 }
 
 function dirBytes(dir) {
-  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 }
+
+/** A v2 link fragment opening the Meetings tab with one account's drill-down (the page's link format). */
+const accountLink = (account) => `#v2.${Buffer.from(JSON.stringify({ t: 'meetings', d: ['a', account, account] })).toString('base64url')}`;
+
+/** The account the benchmark drills into: present at every size (bench-data.js names accounts 0–2999). */
+const DRILL_ACCOUNT = 'Account 1017';
 
 /** Publish a folder's data under /usr/bin/time -v: wall seconds, peak RSS, the published bytes. */
 function publish(folder, out) {
@@ -92,12 +100,27 @@ async function openCold(dir) {
     await cdp.send('Network.enable');
     let bytes = 0;
     let dataBytes = 0;
+    let partBytes = 0;
+    let partRequests = 0;
     const urls = new Map();
     cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
     cdp.on('Network.loadingFinished', (e) => {
+      const url = urls.get(e.requestId) ?? '';
       bytes += e.encodedDataLength;
-      if (/\/data\//.test(urls.get(e.requestId) ?? '')) dataBytes += e.encodedDataLength;
+      if (/\/data\//.test(url)) dataBytes += e.encodedDataLength;
+      if (/\/data\/meeting(s|_facts)\//.test(url)) {
+        partBytes += e.encodedDataLength;
+        partRequests++;
+      }
     });
+    /** A step after opening: its time to ready, and what it fetched of the data and of the monthly parts. */
+    const step = async (act) => {
+      const before = { dataBytes, partBytes, partRequests };
+      const t = Date.now();
+      await act();
+      await waitReady(page, OPEN_TIMEOUT);
+      return { ms: Date.now() - t, dataBytes: dataBytes - before.dataBytes, partBytes: partBytes - before.partBytes, partRequests: partRequests - before.partRequests };
+    };
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const t0 = Date.now();
@@ -108,7 +131,7 @@ async function openCold(dir) {
     try {
       await waitReady(page, OPEN_TIMEOUT);
       ready = Date.now() - t0;
-      const atReady = { bytes, dataBytes };
+      const atReady = { bytes, dataBytes, partBytes };
       await page.waitForFunction(
         () => performance.getEntriesByName('cadence:tables-ready').length > 0 || document.querySelector('[data-testid="app"]')?.textContent?.match(/ran out of memory|engine stopped|could not be/),
         null,
@@ -117,9 +140,21 @@ async function openCold(dir) {
       const done = await page.evaluate(() => performance.getEntriesByName('cadence:tables-ready')[0]?.startTime ?? null);
       if (done === null) failure = reason((await page.textContent('[data-testid="app"]')) ?? '');
       else tables = done;
-      return { ready, tables, atReady, bytes, dataBytes, memory: Math.max(peak, chromiumMemory()) - idle, failure: failure ?? errors[0] ?? null };
+      const opened = { bytes, dataBytes, partBytes };
+      const steps = failure
+        ? null
+        : {
+            week52: await step(() => page.selectOption('[data-testid="filter-window"]', '52w')),
+            week4: await step(() => page.selectOption('[data-testid="filter-window"]', '4w')),
+            drill: await step(async () => {
+              await page.evaluate((h) => (location.hash = h), accountLink(DRILL_ACCOUNT));
+              await page.locator('[data-testid="drill-summary"]').waitFor({ timeout: OPEN_TIMEOUT });
+            })
+          };
+      if (steps) steps.drill.rows = Number(await page.getAttribute('[data-testid="drill-summary"]', 'data-total'));
+      return { ready, tables, atReady, opened, steps, bytes, dataBytes, memory: Math.max(peak, chromiumMemory()) - idle, failure: failure ?? errors[0] ?? null };
     } catch (e) {
-      return { ready, tables, atReady: { bytes, dataBytes }, bytes, dataBytes, memory: Math.max(peak, chromiumMemory()) - idle, failure: reason(errors[0] ?? String(e).split('\n')[0]) };
+      return { ready, tables, atReady: { bytes, dataBytes, partBytes }, opened: { bytes, dataBytes, partBytes }, steps: null, bytes, dataBytes, memory: Math.max(peak, chromiumMemory()) - idle, failure: reason(errors[0] ?? String(e).split('\n')[0]) };
     } finally {
       clearInterval(timer);
     }
@@ -157,13 +192,15 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+const stepCell = (s) => (s ? `${s.ms.toLocaleString('en-US')} ms, ${kib(s.dataBytes)} (${s.partRequests} part reads, ${kib(s.partBytes)})` : '—');
 const lines = [
-  '| data | CSV | `npm run publish` (native) | peak RSS | published data | page: opening view ready | page: tables in | fetched by ready (data) | fetched in all | page memory above idle | page failure |',
-  '|---|---|---|---|---|---|---|---|---|---|---|'
+  '| data | CSV | `npm run publish` (native) | peak RSS | published data | page: opening view ready | page: whole tables in | fetched to open: all (data; meeting parts) | filter → 52 weeks | filter → 4 weeks | drill-down into one account (rows) | page memory above idle | page failure |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
 ];
 for (const { label, pub, open } of rows) {
   lines.push(
-    `| ${label} | ${pub ? mib(pub.csv) : '—'} | ${pub ? secs(pub.seconds * 1000) : '—'} | ${pub ? mib(pub.rss) : '—'} | ${pub ? mib(pub.bytes) : '—'} | ${secs(open.ready)} | ${secs(open.tables)} | ${mib(open.atReady.bytes)} (${mib(open.atReady.dataBytes)}) | ${mib(open.bytes)} | ${mib(open.memory)} | ${open.failure ?? '—'} |`
+    `| ${label} | ${pub ? mib(pub.csv) : '—'} | ${pub ? secs(pub.seconds * 1000) : '—'} | ${pub ? mib(pub.rss) : '—'} | ${pub ? mib(pub.bytes) : '—'} | ${secs(open.ready)} | ${secs(open.tables)} | ${mib(open.opened.bytes)} (${mib(open.opened.dataBytes)}; ${kib(open.opened.partBytes)}) | ${stepCell(open.steps?.week52)} | ${stepCell(open.steps?.week4)} | ${stepCell(open.steps?.drill)}${open.steps ? ` (${open.steps.drill.rows})` : ''} | ${mib(open.memory)} | ${open.failure ?? '—'} |`
   );
 }
 process.stdout.write(`\n${lines.join('\n')}\n`);

@@ -41,7 +41,11 @@ export function byteRange(header, size) {
   return start > end || start >= size ? 'unsatisfiable' : { start, end };
 }
 
-/** `compress`: gzip what a static host would (the benchmark's slow-link load measures the bytes a visitor fetches). */
+/**
+ * `compress`: gzip what a static host would (the benchmark's slow-link load measures the bytes a visitor
+ * fetches); `onRequest`: told of every request once answered (tests and benchmarks count the bytes).
+ * @param {{ root: string, port?: number, base?: string, compress?: boolean, onRequest?: ((r: { path: string, range: string | null, status: number, bytes: number }) => void) | null }} options
+ */
 export function serve({ root, port = 4173, base = '', compress = false, onRequest = null }) {
   const gzipped = new Map();
   const dir = resolve(root);
