@@ -24,7 +24,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const EXPORT_FILE = /\.(csv|tsv|txt)(\.gz)?$/i;
+const EXPORT_FILE = /\.((csv|tsv|txt)(\.gz)?|parquet)$/i;
 export const MAPPINGS_FILE = 'cadence-mappings.json';
 
 function parseArgs(argv) {
@@ -75,7 +75,7 @@ function progressPrinter(t0) {
  */
 async function snapshotFolder(folder, kind, { wasm, staging, t0, persist }) {
   const names = readdirSync(folder).filter((n) => EXPORT_FILE.test(n) && statSync(join(folder, n)).isFile()).sort();
-  if (!names.length) throw new Error(`no CSV exports (.csv, .tsv, .txt, .gz) in ${folder}`);
+  if (!names.length) throw new Error(`no exports (.csv, .tsv, .txt, .gz, .parquet) in ${folder}`);
   const mappingsPath = join(folder, MAPPINGS_FILE);
   const store = new Map();
   if (existsSync(mappingsPath)) store.set('cadence.mappings.v1', readFileSync(mappingsPath, 'utf8'));

@@ -5,7 +5,7 @@
  */
 import { tableToIPC } from 'apache-arrow';
 import { query, startEngine } from './index';
-import { ident } from './sql';
+import { ident, literal } from './sql';
 import { ensureWhole } from './partitions';
 import type { PartitionSpec, WrittenPartition } from './native';
 import type { ColumnType } from '$lib/layout/published';
@@ -76,6 +76,36 @@ export async function tableToParquet(table: string): Promise<Uint8Array> {
   } catch (e) {
     throw new Error(`${table} could not be written as Parquet: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * A Parquet export as a raw staging table, every value as text (as a CSV's are): read by the native engine
+ * from its path, or in the page by the codec from its bytes. The row count comes from the file's footer,
+ * written by whatever wrote the file, so the read can be reconciled against it. `source` is the name SQL
+ * reads the registered file by (native) and `bytes` the file (the page).
+ */
+export async function parquetToStaging(source: string, bytes: () => Promise<Uint8Array>, table: string): Promise<{ footerRows: number; columns: ColumnType[] }> {
+  const db = await startEngine();
+  const native = db as unknown as { copyToParquet?: unknown };
+  const asText = (columns: ColumnType[], from: string) =>
+    `CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${columns.map((c) => `${ident(c.name)}::VARCHAR AS ${ident(c.name)}`).join(', ')} FROM ${from}`;
+  if (native.copyToParquet) {
+    const from = `read_parquet(${literal(source)})`;
+    const columns = (await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${from})`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    const [{ n }] = await query(`SELECT num_rows AS n FROM parquet_file_metadata(${literal(source)})`);
+    await query(asText(columns, from));
+    return { footerRows: Number(n), columns };
+  }
+  const [pq, data] = await Promise.all([parquet(), bytes()]);
+  const file = await pq.ParquetFile.fromFile(new Blob([data as Uint8Array<ArrayBuffer>]));
+  const footerRows = file.metadata().fileMetadata().numRows();
+  file.free();
+  const loading = `${table}__parquet`;
+  await parquetToTable(data, loading);
+  const columns = await tableColumns(loading);
+  await query(asText(columns, ident(loading)));
+  await query(`DROP TABLE ${ident(loading)}`);
+  return { footerRows: Number(footerRows), columns };
 }
 
 /**

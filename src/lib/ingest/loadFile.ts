@@ -29,6 +29,7 @@ import {
 import { reconcile, structuralRefusal } from './reconcile';
 import { reshapeAttendance, sniffAttendance } from './families/reshape';
 import type { Dialect, Encoding, FileReport, Finding } from './types';
+import { isParquetName, loadParquet } from './loadParquet';
 
 export interface LoadRequest {
   id: number;
@@ -70,7 +71,7 @@ const refuse = (message: string, lines?: number[]): never => {
 };
 
 export function stagingName(id: number, fileName: string): string {
-  const slug = fileName.replace(/\.(csv|tsv|txt)(\.gz)?$/i, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40).toLowerCase();
+  const slug = fileName.replace(/\.(csv|tsv|txt|parquet)(\.gz)?$/i, '').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40).toLowerCase();
   return `raw_${id}_${slug || 'file'}`;
 }
 
@@ -82,6 +83,12 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
   let engineFile = `upload_${id}.csv`;
   const table = stagingName(id, file.name);
   let registered = false;
+
+  if (isParquetName(file.name)) {
+    await loadParquet(file, report, table);
+    report.millis = Math.round(performance.now() - t0);
+    return report;
+  }
 
   try {
     // 1. Size and compression.

@@ -58,14 +58,17 @@ export const isPartitioned = (t: TableEntry): t is PartitionedTable => Array.isA
  * pair's 1:1s sit in few row groups (the drill-downs pick by them); the facts by day (the views read edge days).
  */
 export const PARTITIONED_LAYOUT = {
-  meetings: { dateColumn: 'start_at', sortedBy: ['kind', 'account', 'manager', 'csm', 'start_at'], stats: ['start_at', 'account', 'manager', 'csm'] },
-  meeting_facts: { dateColumn: 'd', sortedBy: ['d', 'kind', 'account'], stats: ['d', 'account', 'manager', 'csm'] }
-} as const satisfies Record<string, { dateColumn: string; sortedBy: string[]; stats: string[] }>;
+  meetings: { dateColumn: 'start_at', sortedBy: ['kind', 'account', 'manager', 'csm', 'start_at'], stats: ['start_at', 'account', 'manager', 'csm'], rowGroupRows: 4_096 },
+  meeting_facts: { dateColumn: 'd', sortedBy: ['d', 'kind', 'account'], stats: ['d', 'account', 'manager', 'csm'], rowGroupRows: 16_384 }
+} as const satisfies Record<string, { dateColumn: string; sortedBy: string[]; stats: string[]; rowGroupRows: number }>;
 export type PartitionedName = keyof typeof PARTITIONED_LAYOUT;
 export const PARTITIONED_TABLES = Object.keys(PARTITIONED_LAYOUT) as PartitionedName[];
 
-/** Rows per row group: small enough that one account's rows in a month are a few tens of KB to fetch. */
-export const ROW_GROUP_ROWS = 16_384;
+/*
+ * Rows per row group (above): the meetings are wide (notes, agenda) and read for one account or pair at a
+ * time, so their groups are small, and one account's month is one group of a few tens of KB; the facts are
+ * narrow and read by whole days, so theirs are larger (fewer statistics in the manifest).
+ */
 
 export const UNDATED = 'undated';
 /** The file of one month of a table: `meetings/2025-03.parquet`. */

@@ -13,7 +13,6 @@ import {
   partitionedProblem,
   partitionFile,
   PARTITIONED_LAYOUT,
-  ROW_GROUP_ROWS,
   safeDataFile,
   type PartitionedName,
   type TableEntry
@@ -101,7 +100,7 @@ export async function captureSnapshot(input: SnapshotInput, created = new Date()
   const tables: SnapshotManifest['tables'] = [];
   for (const name of SNAPSHOT_TABLES) {
     const layout = name in PARTITIONED_LAYOUT ? PARTITIONED_LAYOUT[name as PartitionedName] : null;
-    const parted = layout ? await tableToPartitions(name, { ...layout, rowGroupRows: input.rowGroupRows ?? ROW_GROUP_ROWS }) : null;
+    const parted = layout ? await tableToPartitions(name, { ...layout, rowGroupRows: input.rowGroupRows ?? layout.rowGroupRows }) : null;
     if (layout && parted) {
       const partitions = parted.parts.map(({ path, ...p }) => {
         const parquet = partitionFile(name, p.key);
