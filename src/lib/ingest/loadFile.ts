@@ -97,7 +97,7 @@ export async function loadFile(req: LoadRequest): Promise<FileReport> {
     if (file.size === 0) await file.arrayBuffer();
     if (file.size === 0) refuse('The file is empty (0 bytes): there is nothing to load. Export it again with its rows.');
     if (!gz && file.size > LIMITS.maxFileBytes) {
-      refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish it: “npm run publish” (see the README) checks and publishes a file of any size from your own machine, and its published page opens up to about 3 million meetings (it still holds every meeting in the tab).`);
+      refuse(`Larger than ${formatBytes(LIMITS.maxFileBytes)} (this file is ${formatBytes(file.size)}), the most this page reads: the analysis engine in a browser tab runs out of memory beyond about 2.5 million meetings. Export a shorter period (or split the file by date), or publish it: “npm run publish” (see the README) checks and publishes a file of any size from your own machine, and its published page reads the meetings month by month as its views need them (10 million open in a few seconds).`);
     }
     let inMemory: Uint8Array | null = gz ? await gunzipCapped(file, LIMITS.maxInMemoryBytes, signal) : null;
 

@@ -19,6 +19,7 @@ import type { Filters } from '$lib/metrics/filters';
 import type { DrillTarget } from '$lib/metrics/drill';
 import { isPartitioned } from '$lib/layout/published';
 import { buildSnapshot } from './build';
+import { canon } from '$lib/testing/canon';
 import { useNativeEngine } from './node';
 import { parseManifest, restoreSnapshot, type SnapshotManifest } from './snapshot';
 import { writeBenchSet } from '../../../scripts/bench-data.js';
@@ -79,19 +80,6 @@ const drills: DrillTarget[] = [
   { type: 'period', start: '2024-12-09', grain: 'week', label: '' }
 ];
 
-/**
- * Results with their rows as sorted multisets (a query that does not order its rows may list them in any
- * order) and doubles to 9 decimals (a sum over rows inserted in another order rounds otherwise: ρ near 0
- * differs in its 13th significant digit).
- */
-const canon = (v: unknown): unknown =>
-  Array.isArray(v)
-    ? v.map(canon).map((x) => JSON.stringify(x)).sort()
-    : v && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, canon(x)]))
-      : typeof v === 'number' && !Number.isInteger(v)
-        ? Math.round(v * 1e9) / 1e9
-        : v;
 
 async function everyView() {
   const out: Record<string, unknown> = {};

@@ -14,6 +14,7 @@ import { query, ident } from '$lib/engine';
 import { diskFile } from '$lib/engine/native';
 import type { FileReport } from '$lib/ingest/types';
 import { buildSnapshot } from './build';
+import { canon } from '$lib/testing/canon';
 import { useNativeEngine } from './node';
 import { SNAPSHOT_TABLES } from './snapshot';
 import { writeBenchSet } from '../../../scripts/bench-data.js';
@@ -47,13 +48,17 @@ async function asWarehouseParquet(): Promise<void> {
   }
 }
 
+
 interface Published {
   reports: FileReport[];
   tables: Record<string, string[]>;
   firstView: unknown;
 }
 
-/** Publish a folder on the native engine; each table's rows (their source file's name left out) as a sorted list. */
+/**
+ * Publish a folder on the native engine; each table's rows as a sorted list, without what names the source
+ * (its file's name, and its layout: the column names, which differ when a warehouse renames them).
+ */
 async function publishFolder(dir: string): Promise<Published> {
   const paths = readdirSync(dir).sort().map((n) => join(dir, n));
   const native = useNativeEngine({ inputs: paths });
@@ -62,10 +67,10 @@ async function publishFolder(dir: string): Promise<Published> {
     const { reports, snapshot } = await buildSnapshot(files, 'published', { staging: false });
     const tables: Record<string, string[]> = {};
     for (const t of SNAPSHOT_TABLES) {
-      const cols = (await query(`SELECT column_name FROM (DESCRIBE ${ident(t)})`)).map((r) => String(r.column_name)).filter((c) => c !== 'source_file');
+      const cols = (await query(`SELECT column_name FROM (DESCRIBE ${ident(t)})`)).map((r) => String(r.column_name)).filter((c) => c !== 'source_file' && c !== 'source_layout');
       tables[t] = (await query(`SELECT ${cols.map(ident).join(', ')} FROM ${ident(t)}`)).map((r) => JSON.stringify(r)).sort();
     }
-    return { reports, tables, firstView: snapshot?.manifest.firstView ?? null };
+    return { reports, tables, firstView: canon(snapshot?.manifest.firstView ?? null) };
   } finally {
     await (await native()).terminate();
   }

@@ -190,7 +190,7 @@ export class DataModel {
       const text = e instanceof Error ? e.message : String(e);
       if (/out of memory/i.test(text)) {
         throw new Error(
-          `The engine ran out of memory building the tables from these files (${text.split('\n')[0]}). A browser tab holds about 2.5 million meetings: remove a file or export a shorter period; a published page (see the README) opens up to about 3 million.`,
+          `The engine ran out of memory building the tables from these files (${text.split('\n')[0]}). A browser tab holds about 2.5 million meetings: remove a file or export a shorter period, or publish the files (see the README): a published page reads its meetings in parts and opens 10 million.`,
           { cause: e }
         );
       }
