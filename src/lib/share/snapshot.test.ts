@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseManifest, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError } from './snapshot';
+import { isSealed, parseManifest, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError } from './snapshot';
 
 const good = () => ({
   format: SNAPSHOT_FORMAT,
@@ -12,9 +12,42 @@ const good = () => ({
   result: {}
 });
 
+/** A manifest with the meetings in monthly parts and no staging tables (a sealed publish). */
+const parted = () => ({
+  ...good(),
+  files: [{ ...good().files[0], parquet: undefined }],
+  tables: [
+    {
+      name: 'meetings',
+      columns: [{ name: 'start_at', type: 'TIMESTAMP' }, { name: 'account', type: 'VARCHAR' }],
+      dateColumn: 'start_at',
+      sortedBy: ['account', 'start_at'],
+      partitions: [{ key: '2026-03', parquet: 'meetings/2026-03.parquet', rows: 3, bytes: 10, rowGroups: [{ rows: 3, min: { account: 'A' }, max: { account: 'B' } }] }]
+    }
+  ]
+});
+
 describe('parseManifest', () => {
   it('accepts a manifest this version wrote', () => {
     expect(parseManifest(good()).files).toHaveLength(1);
+  });
+
+  it('accepts a table in monthly parts and files without their staging table, and calls that data sealed', () => {
+    const m = parseManifest(parted());
+    expect(m.tables).toHaveLength(1);
+    expect(isSealed(m)).toBe(true);
+    expect(isSealed(parseManifest(good()))).toBe(false);
+  });
+
+  it.each([
+    ['a part outside its folder', (m: ReturnType<typeof parted>) => (m.tables[0].partitions[0].parquet = 'meetings/../../etc.parquet'), /outside its folder/],
+    ['a part by URL', (m: ReturnType<typeof parted>) => (m.tables[0].partitions[0].parquet = 'https://x.example/meetings/2026-03.parquet'), /outside its folder/],
+    ['row groups that do not add up', (m: ReturnType<typeof parted>) => (m.tables[0].partitions[0].rows = 4), /row groups wrongly/],
+    ['goals in parts', (m: ReturnType<typeof parted>) => (m.tables[0].name = 'goals'), /cannot be read in parts/]
+  ])('refuses %s', (_, spoil, message) => {
+    const m = parted();
+    spoil(m);
+    expect(() => parseManifest(m)).toThrow(message);
   });
 
   it.each([
