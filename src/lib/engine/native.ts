@@ -83,7 +83,7 @@ export interface WrittenPartition {
   path: string;
   rows: number;
   bytes: number;
-  rowGroups: { rows: number; min: Record<string, string | null>; max: Record<string, string | null> }[];
+  rowGroups: { rows: number; min: Record<string, string | null>; max: Record<string, string | null>; allNull?: string[] }[];
 }
 
 export interface NativeEngine extends AsyncDuckDB {
@@ -177,7 +177,7 @@ export async function startNativeEngine(options: NativeOptions = {}): Promise<Na
           );
           const meta = (
             await conn.runAndReadAll(
-              `SELECT row_group_id AS g, row_group_num_rows AS n, path_in_schema AS c, stats_min_value AS lo, stats_max_value AS hi
+              `SELECT row_group_id AS g, row_group_num_rows AS n, path_in_schema AS c, stats_min_value AS lo, stats_max_value AS hi, stats_null_count AS nulls
                FROM parquet_metadata(${literal(path)}) ORDER BY row_group_id, column_id`
             )
           ).getRowObjectsJS();
@@ -189,6 +189,8 @@ export async function startNativeEngine(options: NativeOptions = {}): Promise<Na
             if (!spec.stats.includes(c)) continue;
             rowGroups[g].min[c] = r.lo === null ? null : String(r.lo);
             rowGroups[g].max[c] = r.hi === null ? null : String(r.hi);
+            // A column with no value in the group (a 1:1's account) can hold no value asked for.
+            if (r.nulls !== null && Number(r.nulls) === Number(r.n)) (rowGroups[g].allNull ??= []).push(c);
           }
           written.push({ key: k, path, rows: rowGroups.reduce((n, g) => n + g.rows, 0), bytes: statSync(path).size, rowGroups });
         }

@@ -27,6 +27,8 @@ export interface RowGroupStats {
   rows: number;
   min: Record<string, string | null>;
   max: Record<string, string | null>;
+  /** Columns with no value at all in the group (absent: none known). */
+  allNull?: string[];
 }
 
 /** One month of a partitioned table (`key` is `YYYY-MM`, or `undated` for rows with no date). */
@@ -93,6 +95,7 @@ export function compareUtf8(a: string, b: string): number {
 
 /** Whether a row group may hold `value` in `column` (no statistics: it may). */
 function mayHold(g: RowGroupStats, column: string, value: string): boolean {
+  if (g.allNull?.includes(column)) return false;
   const lo = g.min[column];
   const hi = g.max[column];
   if (lo === null || lo === undefined || hi === null || hi === undefined) return true;
@@ -143,7 +146,7 @@ export function partitionedProblem(t: PartitionedTable): string | null {
     if (!p || typeof p.key !== 'string' || !safeDataFile(p.parquet, true) || p.parquet !== partitionFile(t.name, p.key)) return `${t.name} names a part outside its folder`;
     if (!Number.isInteger(p.rows) || !Array.isArray(p.rowGroups)) return `${t.name}'s part ${p.key} is described incompletely`;
     const ok = p.rowGroups.every(
-      (g) => g && Number.isInteger(g.rows) && isStats(g.min) && isStats(g.max)
+      (g) => g && Number.isInteger(g.rows) && isStats(g.min) && isStats(g.max) && (g.allNull === undefined || (Array.isArray(g.allNull) && g.allNull.every((c) => typeof c === 'string')))
     );
     if (!ok || p.rowGroups.reduce((n, g) => n + g.rows, 0) !== p.rows) return `${t.name}'s part ${p.key} describes its row groups wrongly`;
   }
