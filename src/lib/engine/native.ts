@@ -14,7 +14,7 @@ import { mkdtempSync, openAsBlob, readFileSync, rmSync, statSync, unlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { LOCKDOWN } from './lockdown';
-import { literal } from './sql';
+import { ident, literal } from './sql';
 import { readerToArrow } from './nativeArrow';
 
 export interface NativeOptions {
@@ -66,7 +66,7 @@ async function open(o: NativeOptions, scratch: string): Promise<DuckDBInstance> 
 /** Stand-in for a streamed result: the statement has run to completion, its count batch is not needed. */
 async function* done(): AsyncGenerator<never> {}
 
-/** How to write a table in monthly parts (share/layout.ts decides; this only runs it). */
+/** How to write a table in monthly parts (layout/published.ts decides; this only runs it). */
 export interface PartitionSpec {
   table: string;
   /** The select list (types already made restorable). */
@@ -164,16 +164,15 @@ export async function startNativeEngine(options: NativeOptions = {}): Promise<Na
      */
     async writePartitions(spec: PartitionSpec): Promise<WrittenPartition[]> {
       const conn = await db.connect();
-      const id = (c: string) => `"${c.replace(/"/g, '""')}"`;
-      const key = `coalesce(strftime(CAST(${id(spec.dateColumn)} AS DATE), '%Y-%m'), 'undated')`;
+      const key = `coalesce(strftime(CAST(${ident(spec.dateColumn)} AS DATE), '%Y-%m'), 'undated')`;
+      const order = spec.sortedBy.map((c) => `${ident(c)} NULLS FIRST`).join(', ');
       try {
-        const keys = (await conn.runAndReadAll(`SELECT DISTINCT ${key} AS k FROM ${id(spec.table)} ORDER BY k`)).getRows().map((r) => String(r[0]));
+        const keys = (await conn.runAndReadAll(`SELECT DISTINCT ${key} AS k FROM ${ident(spec.table)} ORDER BY k`)).getRows().map((r) => String(r[0]));
         const written: WrittenPartition[] = [];
         for (const k of keys) {
           const path = inScratch(`part_${spec.table}_${k}.parquet`);
-          const order = spec.sortedBy.map((c) => `${id(c)} NULLS FIRST`).join(', ');
           await conn.run(
-            `COPY (SELECT ${spec.select} FROM ${id(spec.table)} WHERE ${key} = ${literal(k)} ORDER BY ${order}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${Math.trunc(spec.rowGroupRows)})`
+            `COPY (SELECT ${spec.select} FROM ${ident(spec.table)} WHERE ${key} = ${literal(k)} ORDER BY ${order}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${Math.trunc(spec.rowGroupRows)})`
           );
           const meta = (
             await conn.runAndReadAll(

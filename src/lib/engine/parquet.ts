@@ -109,7 +109,7 @@ export async function parquetToStaging(source: string, bytes: () => Promise<Uint
 }
 
 /**
- * A table as one Parquet file per month (see share/layout.ts), written by the native engine into its scratch
+ * A table as one Parquet file per month (see layout/published.ts), written by the native engine into its scratch
  * folder for the publish script to copy; null on an engine that cannot (the page's: it keeps tables whole).
  */
 export async function tableToPartitions(table: string, layout: Omit<PartitionSpec, 'table' | 'select'>): Promise<{ columns: ColumnType[]; parts: WrittenPartition[] } | null> {

@@ -60,8 +60,6 @@ export function detachPartitioned(): void {
   attached.clear();
 }
 
-export const hasPartitionedTables = () => attached.size > 0;
-
 /** Fetch what the needs name that is not in the engine yet. Needs of tables that are whole are met already. */
 export async function ensureRows(needs: readonly RowNeed[]): Promise<void> {
   const waits: Promise<void>[] = [];

@@ -29,8 +29,10 @@ export class DataModel {
   /** Bumped after every rebuild: views re-query when it changes. */
   revision = $state(0);
   error = $state<string | null>(null);
-  /** The files came from a snapshot made without their staging tables: their mappings cannot change here. */
-  sealed = $state(false);
+  /** The files came from a snapshot made without their staging tables (the loads say so): their mappings cannot change here. */
+  get sealed(): boolean {
+    return this.loads.sealed;
+  }
   /** Keywords that mark each of the five 1:1 agenda items, editable and remembered on this device. */
   agendaWords = $state<AgendaWords>({ ...DEFAULT_AGENDA_WORDS, ...(savedAgendaWords<AgendaWords>() ?? {}) });
 
@@ -53,7 +55,6 @@ export class DataModel {
   sync(): Promise<void> {
     return this.#serial(async () => {
       const loaded = this.loads.loaded.filter((r) => r.stagingTable);
-      if (!this.loads.sealed) this.sealed = false;
       const keep = new Set(loaded.map((r) => `${r.id}:${r.stagingTable}`));
       this.files = this.files.filter((f) => keep.has(`${f.id}:${f.staging}`));
       for (const report of loaded) {
@@ -72,9 +73,8 @@ export class DataModel {
    * Show a snapshot's model at once, its tables still on their way into the engine (loads.restoring): the
    * views answer from the results it carries (`results`) and their queries wait for the tables.
    */
-  show(files: FileModel[], result: BuildResult, agendaWords: AgendaWords, sealed = false): void {
+  show(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): void {
     this.files = [...this.files, ...files];
-    this.sealed = sealed;
     if (!savedAgendaWords()) this.agendaWords = agendaWords;
     this.result = result;
     this.revision++;
@@ -87,7 +87,6 @@ export class DataModel {
   clear(): Promise<void> {
     return this.#serial(async () => {
       this.files = [];
-      this.sealed = false;
       this.result = null;
       this.error = null;
       this.revision++;
@@ -100,8 +99,8 @@ export class DataModel {
   }
 
   /** Take over a snapshot's model whose tables are already in the engine (nothing is rebuilt). */
-  restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords, sealed = false): Promise<void> {
-    return this.#serial(async () => this.show(files, result, agendaWords, sealed));
+  restore(files: FileModel[], result: BuildResult, agendaWords: AgendaWords): Promise<void> {
+    return this.#serial(async () => this.show(files, result, agendaWords));
   }
 
   /** Apply the user's change to a file's mapping, remember it for this layout, rebuild. */

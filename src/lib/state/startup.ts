@@ -58,8 +58,7 @@ async function restoreSite(data: SiteData, loads: Loads, model: DataModel): Prom
   await model.restore(
     manifest.files.map((f) => f.model),
     manifest.result,
-    manifest.agendaWords,
-    isSealed(manifest)
+    manifest.agendaWords
   );
 }
 
@@ -85,8 +84,7 @@ function showSite(data: SiteData, firstView: FirstView, engine: Promise<unknown>
   model.show(
     manifest.files.map((f) => f.model),
     manifest.result,
-    manifest.agendaWords,
-    isSealed(manifest)
+    manifest.agendaWords
   );
   const options = firstView.options as { asOf: string; firstDay: string | null };
   model.results.seed(viewKey('options', model.revision), firstView.options);
