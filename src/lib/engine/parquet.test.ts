@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tableFromIPC } from 'apache-arrow';
 import { exec, query, useEngine } from './index';
 import { startNodeEngine } from './node';
-import { parquetToTable, tableColumns, tableToParquet } from './parquet';
+import { DECODE_BATCH_ROWS, parquetToTable, readIpcBatches, tableColumns, tableToParquet } from './parquet';
 
 beforeAll(() => useEngine(startNodeEngine));
 
@@ -43,6 +44,22 @@ describe('Parquet round trip through parquet-wasm', () => {
     expect(await query('SELECT count(*)::INTEGER AS n, count(DISTINCT i)::INTEGER AS d, min(i)::INTEGER AS lo, max(i)::INTEGER AS hi FROM many_back')).toEqual([{ n: 10000, d: 10000, lo: 0, hi: 9999 }]);
     const order = await query('SELECT count(*)::INTEGER AS n FROM (SELECT i, row_number() OVER () - 1 AS pos FROM many_back) WHERE i <> pos');
     expect(order[0].n).toBe(0);
+  });
+
+  it('decodes a row group larger than one batch in batches, every row in order', async () => {
+    const pq = await import('parquet-wasm/esm');
+    const n = 2 * DECODE_BATCH_ROWS + 5;
+    await exec(`CREATE OR REPLACE TABLE big AS SELECT i, 'row ' || i AS label FROM range(${n}) t(i)`);
+    const bytes = await tableToParquet('big');
+    const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    expect(file.metadata().numRowGroups()).toBe(1);
+    const sizes: number[] = [];
+    expect(await readIpcBatches(file, [0], (ipc) => void sizes.push(tableFromIPC(ipc).numRows))).toBe(3);
+    file.free();
+    expect(sizes).toEqual([DECODE_BATCH_ROWS, DECODE_BATCH_ROWS, 5]);
+    await parquetToTable(bytes, 'big_back', await tableColumns('big'));
+    const order = await query('SELECT count(*)::INTEGER AS n, count(*) FILTER (i <> pos)::INTEGER AS misplaced FROM (SELECT i, row_number() OVER () - 1 AS pos FROM big_back)');
+    expect(order).toEqual([{ n, misplaced: 0 }]);
   });
 
   it('restores an empty table with its columns', async () => {

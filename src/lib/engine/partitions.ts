@@ -7,7 +7,7 @@
  * sees what the whole table would show it.
  */
 import { startEngine } from './index';
-import { parquet, type ColumnType } from './parquet';
+import { parquet, readIpcBatches, type ColumnType } from './parquet';
 import { ident } from './sql';
 import { pickRowGroups, type Partition, type PartitionedTable, type RowNeed } from '$lib/layout/published';
 
@@ -111,13 +111,14 @@ function append(a: Attached, partition: Partition, rowGroups: number[]): Promise
   const decoded = readGroups(a, partition, rowGroups);
   decoded.catch(() => {}); // observed by the append below
   const insert = async () => {
-    const ipc = await decoded;
+    const batches = await decoded;
     performance.measure('cadence:part-read', { start: t0 });
+    if (!batches.length) return;
     const loading = `${a.entry.name}__part`;
     const conn = await (await startEngine()).connect();
     try {
       await conn.query(`DROP TABLE IF EXISTS ${ident(loading)}`);
-      await conn.insertArrowFromIPCStream(ipc, { name: loading, create: true });
+      for (const [i, ipc] of batches.entries()) await conn.insertArrowFromIPCStream(ipc, { name: loading, create: i === 0 });
       const select = a.entry.columns.map((c) => `${ident(c.name)}::${c.type}`).join(', ');
       await conn.query(`INSERT INTO ${ident(a.entry.name)} SELECT ${select} FROM ${ident(loading)}`);
       await conn.query(`DROP TABLE ${ident(loading)}`);
@@ -131,8 +132,8 @@ function append(a: Attached, partition: Partition, rowGroups: number[]): Promise
   return next;
 }
 
-/** The row groups as Arrow IPC, from the part's file (opened once: its footer is fetched once). */
-function readGroups(a: Attached, partition: Partition, rowGroups: number[]): Promise<Uint8Array> {
+/** The row groups as Arrow IPC batches, from the part's file (opened once: its footer is fetched once). */
+function readGroups(a: Attached, partition: Partition, rowGroups: number[]): Promise<Uint8Array[]> {
   let part = a.parts.get(partition.key);
   if (!part) {
     const url = a.url(partition.parquet);
@@ -147,7 +148,11 @@ function readGroups(a: Attached, partition: Partition, rowGroups: number[]): Pro
   }
   const p = part;
   // One read of a file at a time (the codec's file object is not shared between reads in flight).
-  const read = p.reads.then(async () => (await (await p.file).read({ rowGroups })).intoIPCStream());
+  const read = p.reads.then(async () => {
+    const batches: Uint8Array[] = [];
+    await readIpcBatches(await p.file, rowGroups, (ipc) => void batches.push(ipc));
+    return batches;
+  });
   p.reads = read.catch(() => {});
   return read;
 }

@@ -6,6 +6,14 @@
  */
 import { heldCustomerTouch, isHeld } from './touches';
 
+/** The 1:1 statuses the consistency view tells apart (one count column each in one_on_one_days). */
+export const ONE_ON_ONE_STATUSES = ['held', 'cancelled', 'rescheduled', 'no_show', 'scheduled'] as const;
+export type OneOnOneStatus = (typeof ONE_ON_ONE_STATUSES)[number];
+/** The five agenda items of a 1:1. */
+export const AGENDA_ITEMS = ['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'] as const;
+/** What a held 1:1 may say of itself: the agenda items, and whether the report brought the data. */
+export const AGENDA_FLAGS = [...AGENDA_ITEMS, 'prepared_by_report'] as const;
+
 /** The data's "as of" date: the last meeting that is not merely scheduled, else the last outcome snapshot,
  *  else the last goal check-in (or goal start), so a goals-only export still has a window. */
 const AS_OF = `coalesce(
@@ -16,7 +24,7 @@ const AS_OF = `coalesce(
 
 const FIRST_DAY = `coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals))`;
 
-export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_people', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_ones', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
+export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_people', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_one_days', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
 
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
@@ -52,12 +60,19 @@ export const DERIVED_SQL = [
    SELECT date_trunc('${grain}', d)::DATE AS p, kind, channel, manager, csm, sum(n)::INTEGER AS n
    FROM meeting_facts f WHERE ${isHeld('f')} GROUP BY ALL ORDER BY p`
   ),
-  // The 1:1s, with what the consistency view reads.
-  `CREATE OR REPLACE TABLE one_on_ones AS
-   SELECT manager, csm, status, CAST(start_at AS DATE) AS d, date_trunc('week', start_at)::DATE AS wk,
-     agenda_goals, agenda_bottlenecks, agenda_customers, agenda_coaching, agenda_career, prepared_by_report
+  // The 1:1s, one row per manager, report and day, with what the consistency view counts: how many had each
+  // status, and among the held ones how many say whether each agenda item (and the report's preparation) was
+  // covered and how many say it was. A day is as fine as any 1:1 figure reads (gaps, "since last", months),
+  // and the table grows with pairs × days, not with the meetings: a published page holds it whole.
+  `CREATE OR REPLACE TABLE one_on_one_days AS
+   SELECT manager, csm, CAST(start_at AS DATE) AS d, date_trunc('week', start_at)::DATE AS wk,
+     count(*)::INTEGER AS n,
+     ${ONE_ON_ONE_STATUSES.map((st) => `count(*) FILTER (status = '${st}')::INTEGER AS ${st}`).join(',\n     ')},
+     ${AGENDA_FLAGS.map((c) => `count(${c}) FILTER (status = 'held')::INTEGER AS ${c}_known, count(*) FILTER (status = 'held' AND ${c})::INTEGER AS ${c}_true`).join(',\n     ')},
+     -- The five agenda items covered, summed over the held 1:1s that say for all five (the trend's "agenda items").
+     sum(${AGENDA_ITEMS.map((c) => `${c}::INTEGER`).join(' + ')}) FILTER (status = 'held')::INTEGER AS items_covered
    FROM meetings WHERE kind = 'one_on_one' AND manager IS NOT NULL AND csm IS NOT NULL AND start_at IS NOT NULL
-   ORDER BY d`,
+   GROUP BY ALL ORDER BY d`,
   // When each CSM first and last appears in the meetings (tenure when the roster does not say).
   `CREATE OR REPLACE TABLE csm_seen AS
    SELECT csm, min(CAST(start_at AS DATE)) AS first_d, max(CAST(start_at AS DATE)) AS last_d

@@ -71,6 +71,18 @@ describe('1:1 consistency per pair', () => {
     expect(dana.cancel_rate).toBeCloseTo(1 / 12);
     expect(dana.median_gap).toBe(7); // gaps 7 7 7 8 6 0 14 and 14
   });
+  it('rolls the 1:1s up per pair and day: counts by status, and among the held ones what the agenda says', async () => {
+    const days = await sql(`SELECT strftime(d, '%Y-%m-%d') AS d, strftime(wk, '%Y-%m-%d') AS wk, n, held, cancelled, agenda_career_known, agenda_career_true,
+      agenda_goals_true, prepared_by_report_known, items_covered FROM one_on_one_days WHERE csm = 'alex@x' ORDER BY d`);
+    // Ten 1:1s of Alex on nine days (two held on 2026-01-19, one of them on career); the customer meeting is not a 1:1.
+    expect(days).toHaveLength(9);
+    expect(days.find((r) => r.d === '2026-01-19')).toEqual({
+      d: '2026-01-19', wk: '2026-01-19', n: 2, held: 2, cancelled: 0, agenda_career_known: 2, agenda_career_true: 1,
+      agenda_goals_true: 0, prepared_by_report_known: 2, items_covered: 3 // customers on both, career on one
+    });
+    // A cancelled 1:1 says nothing of its agenda.
+    expect(days.find((r) => r.d === '2026-01-12')).toMatchObject({ n: 1, held: 0, cancelled: 1, agenda_career_known: 0, prepared_by_report_known: 0, items_covered: null });
+  });
   it('grids each active week with its best status', async () => {
     const grid = await sql(gridSql(f));
     const alex = grid.filter((r) => r.csm === 'alex@x').map((r) => `${r.week}:${r.status}`);

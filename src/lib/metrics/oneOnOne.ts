@@ -4,8 +4,12 @@
  */
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
 import { PLAN_NAME_SQL, planRowsCte, suggestSql, type CadencePlan } from './cadencePlan';
+import { weightedMedianSql } from './weightedMedian';
+import { AGENDA_ITEMS, type OneOnOneStatus } from './derived';
 
-const DUE_STATUSES = `('held', 'cancelled', 'rescheduled', 'no_show')`;
+/** The statuses of a 1:1 that was due (the denominator of the cancel and reschedule rates). */
+const DUE = ['held', 'cancelled', 'rescheduled', 'no_show'] as const satisfies readonly OneOnOneStatus[];
+const DUE_STATUSES = `(${DUE.map((st) => `'${st}'`).join(', ')})`;
 /** A 1:1 that was due (the denominator of the cancel and reschedule rates), on a meetings row `r` with a manager and a report. */
 export const isDueOneOnOne = (r: string) =>
   `${r}.kind = 'one_on_one' AND ${r}.manager IS NOT NULL AND ${r}.csm IS NOT NULL AND ${r}.status IN ${DUE_STATUSES}`;
@@ -14,6 +18,11 @@ export const isDueOneOnOne = (r: string) =>
 export const KEPT = ['wk_status', 'pair_stats', 'streaks'] as const;
 export type Kept = (typeof KEPT)[number];
 const keptTable = (name: Kept) => `view_oo_${name}`;
+
+/** Of a pair's day (a one_on_one_days row `r`): the 1:1s that were due, and the share of held ones that say an item was covered. */
+const dueOf = (r: string) => DUE.map((st) => `${r}.${st}`).join(' + ');
+const shareOf = (r: string, flag: string) => `sum(${r}.${flag}_true) / nullif(sum(${r}.${flag}_known), 0)`;
+const total = (expr: string) => `coalesce(sum(${expr}), 0)::INTEGER`;
 
 /** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
 function base(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
@@ -34,7 +43,7 @@ export function oneOnOneSetupSql(f: Filters, plans: readonly CadencePlan[] = [])
 
 function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
   return `WITH ${paramsCte(f)},
-  oo AS (SELECT * FROM one_on_ones m WHERE ${meetingPeopleWhere(f)}),
+  oo AS (SELECT * FROM one_on_one_days m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
   seen AS (SELECT * FROM csm_seen),
   tenure AS (
@@ -61,19 +70,19 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
     LEFT JOIN team_of mt ON mt.person_key = p.manager
     LEFT JOIN plan_rows r ON (r.rnk = 3 AND r.manager = p.manager AND r.csm = p.csm) OR (r.rnk = 2 AND r.manager = p.manager) OR (r.rnk = 1 AND r.team = coalesce(ct.team, mt.team))
     GROUP BY p.manager, p.csm),
-  held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.status = 'held' AND o.d <= params.as_of),
+  held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of),
   since_held AS (
     SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_prior
     FROM held_wks CROSS JOIN range(1, 4) r(i) GROUP BY ALL),
   wk_status AS (
     SELECT w.manager, w.csm, w.wk,
-      CASE WHEN bool_or(i.status = 'held') THEN 'held'
-           WHEN bool_or(i.status = 'rescheduled') THEN 'rescheduled'
-           WHEN bool_or(i.status = 'cancelled') THEN 'cancelled'
-           WHEN bool_or(i.status = 'no_show') THEN 'no_show'
+      CASE WHEN bool_or(i.held > 0) THEN 'held'
+           WHEN bool_or(i.rescheduled > 0) THEN 'rescheduled'
+           WHEN bool_or(i.cancelled > 0) THEN 'cancelled'
+           WHEN bool_or(i.no_show > 0) THEN 'no_show'
            ELSE 'missing' END AS st,
       sh.weeks_since_prior,
-      bool_or(i.status = 'held') IS TRUE OR coalesce(any_value(sh.weeks_since_prior) < any_value(pp.plan_weeks), false) AS within_plan
+      bool_or(i.held > 0) IS TRUE OR coalesce(any_value(sh.weeks_since_prior) < any_value(pp.plan_weeks), false) AS within_plan
     FROM weeks w JOIN pair_plan pp USING (manager, csm) LEFT JOIN since_held sh USING (manager, csm, wk) LEFT JOIN inwin i USING (manager, csm, wk)
     GROUP BY ALL),
   islands AS (
@@ -88,8 +97,13 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
                   AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE)
                                         THEN date_trunc('week', params.as_of)::DATE ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END)), 0) AS current_streak
     FROM pairs p),
-  held AS (SELECT * FROM inwin WHERE status = 'held'),
-  gaps AS (SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap FROM held),
+  held AS (SELECT * FROM inwin WHERE held > 0),
+  -- The days between a pair's held 1:1s, weighted: each held day once against the pair's previous one (none
+  -- for its first), and a gap of 0 for each further 1:1 held that day.
+  gaps AS (
+    SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap, 1 AS w FROM held
+    UNION ALL SELECT manager, csm, 0, held - 1 FROM held WHERE held > 1),
+  pair_gaps AS (${weightedMedianSql('gaps', ['manager', 'csm'], 'gap', 'w', 'median_gap')}),
   pair_stats AS (
     SELECT p.manager, p.csm, pp.team, pp.plan_weeks, pp.plan_from,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
@@ -98,19 +112,16 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 2))::INTEGER AS fortnight_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 4))::INTEGER AS month_weeks,
       (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'missing' AND NOT s.within_plan)::INTEGER AS missing_weeks,
-      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status IN ${DUE_STATUSES})::INTEGER AS due,
-      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'cancelled')::INTEGER AS cancelled,
-      (SELECT count(*) FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm AND i.status = 'rescheduled')::INTEGER AS rescheduled,
-      (SELECT count(*) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm)::INTEGER AS held_count,
-      (SELECT median(g.gap) FROM gaps g WHERE g.manager = p.manager AND g.csm = p.csm AND g.gap IS NOT NULL) AS median_gap,
-      (SELECT date_diff('day', max(o.d), params.as_of) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d <= params.as_of)::INTEGER AS days_since_held,
-      (SELECT avg(h.agenda_goals::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_goals IS NOT NULL) AS agenda_goals,
-      (SELECT avg(h.agenda_bottlenecks::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_bottlenecks IS NOT NULL) AS agenda_bottlenecks,
-      (SELECT avg(h.agenda_customers::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_customers IS NOT NULL) AS agenda_customers,
-      (SELECT avg(h.agenda_coaching::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_coaching IS NOT NULL) AS agenda_coaching,
-      (SELECT avg(h.agenda_career::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.agenda_career IS NOT NULL) AS agenda_career,
-      (SELECT bool_or(o.agenda_career) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.status = 'held' AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
-      (SELECT avg(h.prepared_by_report::INTEGER) FROM held h WHERE h.manager = p.manager AND h.csm = p.csm AND h.prepared_by_report IS NOT NULL) AS prepared_share
+      (SELECT ${total(dueOf('i'))} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS due,
+      (SELECT ${total('i.cancelled')} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS cancelled,
+      (SELECT ${total('i.rescheduled')} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS rescheduled,
+      (SELECT ${total('h.held')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS held_count,
+      (SELECT g.median_gap FROM pair_gaps g WHERE g.manager = p.manager AND g.csm = p.csm) AS median_gap,
+      (SELECT date_diff('day', max(o.d), params.as_of) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d <= params.as_of)::INTEGER AS days_since_held,
+      ${AGENDA_ITEMS.map((c) => `(SELECT ${shareOf('h', c)} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS ${c}`).join(',\n      ')},
+      (SELECT CASE WHEN sum(o.agenda_career_known) > 0 THEN sum(o.agenda_career_true) > 0 END FROM oo o
+        WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
+      (SELECT ${shareOf('h', 'prepared_by_report')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS prepared_share
     FROM pairs p JOIN pair_plan pp ON pp.manager = p.manager AND pp.csm = p.csm, params)`;
 }
 
@@ -156,15 +167,9 @@ export function managersSql(f: Filters, kept: readonly Kept[] = [], plans: reado
       avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
     FROM pair_stats WHERE active_weeks > 0 GROUP BY manager),
   shares AS (
-    SELECT h.manager,
-      avg(h.agenda_goals::INTEGER) FILTER (h.agenda_goals IS NOT NULL) AS agenda_goals,
-      avg(h.agenda_bottlenecks::INTEGER) FILTER (h.agenda_bottlenecks IS NOT NULL) AS agenda_bottlenecks,
-      avg(h.agenda_customers::INTEGER) FILTER (h.agenda_customers IS NOT NULL) AS agenda_customers,
-      avg(h.agenda_coaching::INTEGER) FILTER (h.agenda_coaching IS NOT NULL) AS agenda_coaching,
-      avg(h.agenda_career::INTEGER) FILTER (h.agenda_career IS NOT NULL) AS agenda_career,
-      avg(h.prepared_by_report::INTEGER) FILTER (h.prepared_by_report IS NOT NULL) AS prepared_share
+    SELECT h.manager, ${AGENDA_ITEMS.map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}, ${shareOf('h', 'prepared_by_report')} AS prepared_share
     FROM held h GROUP BY h.manager),
-  mgaps AS (SELECT manager, median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL GROUP BY manager)
+  mgaps AS (${weightedMedianSql('gaps', ['manager'], 'gap', 'w', 'median_gap')})
   SELECT p.* EXCLUDE (min_plan_weeks), p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
     CASE WHEN p.min_plan_weeks = p.plan_weeks THEN ${PLAN_NAME_SQL('p.plan_weeks')} ELSE 'mixed' END AS plan,
     p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
@@ -203,12 +208,11 @@ export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonl
       max(days_since_held)::INTEGER AS days_since_held, avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
     FROM pair_stats WHERE active_weeks > 0),
   held_n AS (
-    SELECT count(*)::INTEGER AS held_count, count(agenda_career)::INTEGER AS agenda_known, count(*) FILTER (agenda_career)::INTEGER AS career_held,
-      count(prepared_by_report)::INTEGER AS prepared_known, count(*) FILTER (prepared_by_report)::INTEGER AS prepared_true,
-      avg(agenda_goals::INTEGER) AS agenda_goals, avg(agenda_bottlenecks::INTEGER) AS agenda_bottlenecks, avg(agenda_customers::INTEGER) AS agenda_customers,
-      avg(agenda_coaching::INTEGER) AS agenda_coaching
-    FROM held),
-  all_gaps AS (SELECT median(gap) AS median_gap FROM gaps WHERE gap IS NOT NULL)
+    SELECT ${total('h.held')} AS held_count, ${total('h.agenda_career_known')} AS agenda_known, ${total('h.agenda_career_true')} AS career_held,
+      ${total('h.prepared_by_report_known')} AS prepared_known, ${total('h.prepared_by_report_true')} AS prepared_true,
+      ${AGENDA_ITEMS.filter((c) => c !== 'agenda_career').map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}
+    FROM held h),
+  all_gaps AS (${weightedMedianSql('gaps', [], 'gap', 'w', 'median_gap')})
   SELECT p.*, h.*, g.median_gap, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,
     p.cancelled / nullif(p.due, 0) AS cancel_rate, p.rescheduled / nullif(p.due, 0) AS reschedule_rate,
     h.career_held / nullif(h.agenda_known, 0) AS agenda_career, h.prepared_true / nullif(h.prepared_known, 0) AS prepared_share
@@ -226,12 +230,9 @@ export function trendSql(f: Filters, kept: readonly Kept[] = [], plans: readonly
     FROM wk_status GROUP BY ALL),
   oo_m AS (
     SELECT manager, csm, date_trunc('month', d)::DATE AS m,
-      count(*) FILTER (status IN ('held', 'cancelled', 'rescheduled', 'no_show')) AS due,
-      count(*) FILTER (status = 'cancelled') AS cancelled, count(*) FILTER (status = 'rescheduled') AS rescheduled,
-      count(agenda_career) FILTER (status = 'held') AS agenda_known,
-      count(*) FILTER (status = 'held' AND agenda_career) AS career_held,
-      sum(agenda_goals::INTEGER + agenda_bottlenecks::INTEGER + agenda_customers::INTEGER + agenda_coaching::INTEGER + agenda_career::INTEGER) FILTER (status = 'held') AS items_covered
-    FROM inwin GROUP BY ALL),
+      sum(${dueOf('i')}) AS due, sum(i.cancelled) AS cancelled, sum(i.rescheduled) AS rescheduled,
+      sum(i.agenda_career_known) AS agenda_known, sum(i.agenda_career_true) AS career_held, sum(i.items_covered) AS items_covered
+    FROM inwin i GROUP BY ALL),
   joined AS (
     SELECT manager, csm, m, coalesce(w.active_weeks, 0) AS active_weeks, coalesce(w.held_weeks, 0) AS held_weeks, coalesce(w.within_weeks, 0) AS within_weeks,
       coalesce(o.due, 0) AS due, coalesce(o.cancelled, 0) AS cancelled, coalesce(o.rescheduled, 0) AS rescheduled,
@@ -261,7 +262,7 @@ export const UPCOMING_DAYS = [7, 14] as const;
 export function upcomingSql(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
   const [week, fortnight] = UPCOMING_DAYS;
   return `${base(f, kept, plans)},
-  ahead AS (SELECT o.manager, o.csm, o.d FROM oo o, params WHERE o.status = 'scheduled' AND o.d > params.as_of),
+  ahead AS (SELECT o.manager, o.csm, o.d FROM oo o, params WHERE o.scheduled > 0 AND o.d > params.as_of),
   ahead_mgr AS (SELECT DISTINCT manager FROM ahead),
   ahead_pair AS (
     SELECT a.manager, a.csm, bool_or(a.d <= p.as_of + INTERVAL ${week} DAY) AS booked_7, bool_or(a.d <= p.as_of + INTERVAL ${fortnight} DAY) AS booked_14,

@@ -58,7 +58,7 @@ beforeAll(async () => {
   firstDay = options.firstDay!;
   // The account and the pair met most in the last quarter (read from the whole tables, not the parts).
   const [{ account }] = await query(`SELECT account FROM customer_months WHERE p >= DATE '2025-10-01' GROUP BY account ORDER BY sum(n) DESC, account LIMIT 1`);
-  const [pair] = await query(`SELECT manager, csm FROM one_on_ones WHERE d >= DATE '2025-10-06' GROUP BY ALL ORDER BY count(*) DESC, manager, csm LIMIT 1`);
+  const [pair] = await query(`SELECT manager, csm FROM one_on_one_days WHERE d >= DATE '2025-10-06' GROUP BY ALL ORDER BY sum(n) DESC, manager, csm LIMIT 1`);
   drills.push({ type: 'account', account: String(account), label: '' }, { type: 'pair', manager: String(pair.manager), csm: String(pair.csm), label: '' });
 }, 180_000);
 

@@ -27,8 +27,9 @@ export const SNAPSHOT_FORMAT = 'cadence-snapshot';
 /**
  * 2: the derived tables the views count from (meeting_facts, one_on_ones, csm_seen, outcome_snapshots).
  * 3: meetings and meeting_facts may come in monthly parts; staging tables may be left out; meeting_people.
+ * 4: the 1:1s as one_on_one_days (per pair and day, counted by status), not one row per 1:1.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 /** The canonical and derived tables the views read (the rest of a build is intermediate). */
 export const SNAPSHOT_TABLES = ['meetings', 'goals', 'outcomes', 'people', 'accounts', 'person_names', ...DERIVED_TABLES] as const;
 
