@@ -24,7 +24,7 @@ const AS_OF = `coalesce(
 
 const FIRST_DAY = `coalesce((SELECT min(CAST(start_at AS DATE)) FROM meetings), (SELECT min(as_of) FROM outcomes), (SELECT min(start_date) FROM goals))`;
 
-export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_people', 'meeting_facts', 'customer_months', 'held_weeks', 'held_months', 'one_on_one_days', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
+export const DERIVED_TABLES = ['data_range', 'account_dim', 'meeting_people', 'meeting_facts', 'customer_months', 'customer_weeks', 'held_weeks', 'held_months', 'one_on_one_days', 'csm_seen', 'outcome_snapshots', 'account_month_gain'] as const;
 
 export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE data_range AS SELECT ${AS_OF} AS as_of, ${FIRST_DAY} AS first_day`,
@@ -51,10 +51,13 @@ export const DERIVED_SQL = [
   `CREATE OR REPLACE TABLE meeting_facts AS
    SELECT CAST(start_at AS DATE) AS d, kind, status, channel, account, manager, csm, 1 AS n
    FROM meetings WHERE start_at IS NOT NULL ORDER BY d`,
-  // Rollups of the facts by period, in date order: a window's whole periods are read from these (touches.ts).
-  `CREATE OR REPLACE TABLE customer_months AS
-   SELECT date_trunc('month', d)::DATE AS p, account, csm, channel, sum(n)::INTEGER AS n
-   FROM meeting_facts f WHERE ${heldCustomerTouch('f')} GROUP BY ALL ORDER BY p`,
+  // Rollups of the facts by period, in date order: a window's whole periods are read from these, and the
+  // whole weeks of its part-months from the weekly ones (touches.ts).
+  ...(['month', 'week'] as const).map(
+    (grain) => `CREATE OR REPLACE TABLE customer_${grain}s AS
+   SELECT date_trunc('${grain}', d)::DATE AS p, account, csm, channel, sum(n)::INTEGER AS n
+   FROM meeting_facts f WHERE ${heldCustomerTouch('f')} GROUP BY ALL ORDER BY p`
+  ),
   ...(['week', 'month'] as const).map(
     (grain) => `CREATE OR REPLACE TABLE held_${grain}s AS
    SELECT date_trunc('${grain}', d)::DATE AS p, kind, channel, manager, csm, sum(n)::INTEGER AS n

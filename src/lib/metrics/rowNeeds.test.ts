@@ -9,7 +9,11 @@ describe('the days a rollup does not cover', () => {
     ['2026-01-06', '2026-01-24', 'week', [{ from: '2026-01-06', to: '2026-01-11' }, { from: '2026-01-19', to: '2026-01-24' }]],
     ['2026-01-05', '2026-01-18', 'week', []],
     ['2026-01-06', '2026-01-10', 'week', [{ from: '2026-01-06', to: '2026-01-10' }]],
-    ['2026-01-05', '2026-03-20', 'month', [{ from: '2026-01-05', to: '2026-01-31' }, { from: '2026-03-01', to: '2026-03-20' }]],
+    // By month: January 5–31 and March 1–20 are part-months; their whole weeks (January 5–25, March 2–15) come
+    // from the weekly rollup, so the facts are January 26–31, Sunday March 1 and March 16–20.
+    ['2026-01-05', '2026-03-20', 'month', [{ from: '2026-01-26', to: '2026-01-31' }, { from: '2026-03-01', to: '2026-03-01' }, { from: '2026-03-16', to: '2026-03-20' }]],
+    // No whole month, across September's end: cut there first, so the week of September 29 is read as days.
+    ['2025-09-24', '2025-10-20', 'month', [{ from: '2025-09-24', to: '2025-09-30' }, { from: '2025-10-01', to: '2025-10-05' }, { from: '2025-10-20', to: '2025-10-20' }]],
     ['2026-01-01', '2026-03-31', 'month', []],
     ['2026-03-10', '2026-03-09', 'month', []]
   ] as const)('%s … %s by %s', (from, to, grain, spans) => {
@@ -20,10 +24,13 @@ describe('the days a rollup does not cover', () => {
 describe('what a view fetches of a published page’s partitioned tables', () => {
   it('the facts of the edge days at either grain, for the window capped at "as of" and the period before', () => {
     const needs = factNeeds({ from: '2026-01-05', to: '2026-04-05' }, '2026-03-20');
-    // 13 weeks from a Monday: whole weeks; by month, January 5–31 and the tail. Capped: March 16–20 by week.
-    expect(needs).toContainEqual({ table: 'meeting_facts', from: '2026-01-05', to: '2026-01-31' });
+    // 13 weeks from a Monday: whole weeks; by month, the days of January and April no whole week covers.
+    // Capped at March 20: March 16–20 (by week and by month) and Sunday March 1 (by month).
+    expect(needs).toContainEqual({ table: 'meeting_facts', from: '2026-01-26', to: '2026-01-31' });
     expect(needs).toContainEqual({ table: 'meeting_facts', from: '2026-04-01', to: '2026-04-05' });
     expect(needs).toContainEqual({ table: 'meeting_facts', from: '2026-03-16', to: '2026-03-20' });
+    expect(needs).toContainEqual({ table: 'meeting_facts', from: '2026-03-01', to: '2026-03-01' });
+    expect(needs).not.toContainEqual({ table: 'meeting_facts', from: '2026-01-05', to: '2026-01-31' });
     expect(needs.every((n) => n.table === 'meeting_facts' && n.from <= n.to)).toBe(true);
   });
 

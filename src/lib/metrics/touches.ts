@@ -56,37 +56,92 @@ export interface DaySpan {
   to: string;
 }
 
-/**
- * The days of a window that a rollup by `grain` does not cover, so its counts read them from the day-level
- * facts: the days before its first whole period and after its last (the whole window when it holds none).
- * A published page fetches exactly these facts (rowNeeds.ts), so this is the one place that says which.
- */
-export function factSpans(f: Pick<Filters, 'from' | 'to'>, grain: Grain): DaySpan[] {
-  const full = fullPeriods(f.from, f.to, grain);
-  if (!full) return f.from <= f.to ? [{ from: f.from, to: f.to }] : [];
-  const spans: DaySpan[] = [];
-  if (f.from < full.first) spans.push({ from: f.from, to: iso(t(full.first) - DAY) });
-  const lastEnd = periodEnd(full.last, grain);
-  if (lastEnd < f.to) spans.push({ from: iso(t(lastEnd) + DAY), to: f.to });
-  return spans;
+/** The first and last day of the calendar month holding `day`. */
+const monthOf = (day: string): DaySpan => ({ from: periodStart(day, 'month'), to: periodEnd(periodStart(day, 'month'), 'month') });
+
+/** A span cut at month boundaries, so no piece crosses one. */
+function byMonth(s: DaySpan): DaySpan[] {
+  const pieces: DaySpan[] = [];
+  for (let from = s.from; from <= s.to; ) {
+    const end = monthOf(from).to;
+    pieces.push({ from, to: end < s.to ? end : s.to });
+    from = iso(t(end) + DAY);
+  }
+  return pieces;
 }
 
-/** Rows of (d, …columns, n) in the window: a rollup by period (its rows dated by the period's start) and the edge days. */
-function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollup: string, columns: string, where: string): string {
-  const facts = (s: DaySpan) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND d BETWEEN ${dateLiteral(s.from)} AND ${dateLiteral(s.to)}`;
-  const full = fullPeriods(f.from, f.to, grain);
-  if (!full) return `(${facts({ from: f.from, to: f.to })})`;
-  const edges = factSpans(f, grain).map((s) => `UNION ALL ${facts(s)}`);
-  return `(SELECT p AS d, ${columns}, n FROM ${rollup} WHERE p BETWEEN ${dateLiteral(full.first)} AND ${dateLiteral(full.last)}
-    ${edges.join('\n    ')})`;
+/**
+ * How a window is read, coarsest first: its whole periods of `grain` from that grain's rollup; at the month
+ * grain, the whole ISO weeks of what is left (cut at month ends first, so each week counts in its month)
+ * from the weekly rollup; and the remaining days from the day-level facts. A year-long window then reads
+ * under two weeks of days, not the two part-months at its ends.
+ */
+export interface WindowCover {
+  periods: { first: string; last: string } | null;
+  weeks: { first: string; last: string }[];
+  days: DaySpan[];
+}
+
+export function windowCover(f: Pick<Filters, 'from' | 'to'>, grain: Grain): WindowCover {
+  if (f.from > f.to) return { periods: null, weeks: [], days: [] };
+  const periods = fullPeriods(f.from, f.to, grain);
+  const rest: DaySpan[] = [];
+  if (!periods) rest.push({ from: f.from, to: f.to });
+  else {
+    if (f.from < periods.first) rest.push({ from: f.from, to: iso(t(periods.first) - DAY) });
+    const lastEnd = periodEnd(periods.last, grain);
+    if (lastEnd < f.to) rest.push({ from: iso(t(lastEnd) + DAY), to: f.to });
+  }
+  if (grain === 'week') return { periods, weeks: [], days: rest };
+  const weeks: WindowCover['weeks'] = [];
+  const days: DaySpan[] = [];
+  for (const piece of rest.flatMap(byMonth)) {
+    const whole = fullPeriods(piece.from, piece.to, 'week');
+    if (!whole) {
+      days.push(piece);
+      continue;
+    }
+    weeks.push(whole);
+    if (piece.from < whole.first) days.push({ from: piece.from, to: iso(t(whole.first) - DAY) });
+    const wholeEnd = periodEnd(whole.last, 'week');
+    if (wholeEnd < piece.to) days.push({ from: iso(t(wholeEnd) + DAY), to: piece.to });
+  }
+  return { periods, weeks, days };
+}
+
+/**
+ * The days of a window that its rollups do not cover, so its counts read them from the day-level facts.
+ * A published page fetches exactly these facts (rowNeeds.ts), so this is the one place that says which.
+ */
+export const factSpans = (f: Pick<Filters, 'from' | 'to'>, grain: Grain): DaySpan[] => windowCover(f, grain).days;
+
+/** The rollups a count reads, by grain: the grain's own, and the weekly one for whole weeks of part-months. */
+interface Rollups {
+  week: string;
+  month?: string;
+}
+
+/** Rows of (d, …columns, n) in the window: rollup rows dated by their period's start, and the remaining days' facts. */
+function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollups: Rollups, columns: string, where: string): string {
+  const cover = windowCover(f, grain);
+  const rollup = (table: string, p: { first: string; last: string }) =>
+    `SELECT p AS d, ${columns}, n FROM ${table} WHERE p BETWEEN ${dateLiteral(p.first)} AND ${dateLiteral(p.last)}`;
+  const parts = [
+    ...(cover.periods ? [rollup(grain === 'week' ? rollups.week : rollups.month!, cover.periods)] : []),
+    ...cover.weeks.map((w) => rollup(rollups.week, w)),
+    ...cover.days.map((s) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND d BETWEEN ${dateLiteral(s.from)} AND ${dateLiteral(s.to)}`)
+  ];
+  // An empty window still yields the columns (no rows).
+  if (!parts.length) parts.push(`SELECT d, ${columns}, n FROM meeting_facts f WHERE false`);
+  return `(${parts.join('\n    UNION ALL ')})`;
 }
 
 /** Held customer touches: (d, account, csm, channel, n). */
 export function heldCustomerTouches(f: Pick<Filters, 'from' | 'to'>): string {
-  return windowRows(f, 'month', 'customer_months', 'account, csm, channel', heldCustomerTouch('f'));
+  return windowRows(f, 'month', { week: 'customer_weeks', month: 'customer_months' }, 'account, csm, channel', heldCustomerTouch('f'));
 }
 
 /** Held meetings of every kind, for counts by week or month: (d, kind, channel, manager, csm, n). */
 export function heldMeetings(f: Pick<Filters, 'from' | 'to'>, grain: Grain): string {
-  return windowRows(f, grain, grain === 'week' ? 'held_weeks' : 'held_months', 'kind, channel, manager, csm', isHeld('f'));
+  return windowRows(f, grain, { week: 'held_weeks', month: 'held_months' }, 'kind, channel, manager, csm', isHeld('f'));
 }
