@@ -31,6 +31,14 @@ let stopped: ((e: EngineStopped) => void) | null = null;
 export const engineStopped = new Promise<never>((_, reject) => (stopped = reject));
 engineStopped.catch(() => {}); // observed by each query that races it
 
+/**
+ * The page's tables live in an in-memory database that DuckDB compresses as it does a database file
+ * (dictionary, bit-packing, FSST) when it checkpoints, rather than in the default one, which holds every
+ * value as is. WebAssembly memory never shrinks, so what the tables take is what the tab keeps: a published
+ * page of 10 million meetings held its opening tables in 121 MiB as is, and in 17 MiB compressed.
+ */
+const TABLES_DB = 'cadence';
+
 export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   const bundle = await duckdb.selectBundle(bundles);
   const worker = new Worker(bundle.mainWorker!);
@@ -52,9 +60,17 @@ export async function startDuckDB(): Promise<duckdb.AsyncDuckDB> {
   });
   const conn = await db.connect();
   try {
+    await conn.query(`ATTACH ':memory:' AS ${TABLES_DB} (COMPRESS)`);
     for (const sql of LOCKDOWN) await conn.query(sql);
   } finally {
     await conn.close();
   }
+  // Every connection, whoever opens it, creates and reads its tables there.
+  const connect = db.connect.bind(db);
+  db.connect = async () => {
+    const c = await connect();
+    await c.query(`USE ${TABLES_DB}`);
+    return c;
+  };
   return db;
 }
