@@ -9,10 +9,10 @@ import { heldCustomerTouch, isHeld } from './touches';
 /** The 1:1 statuses the consistency view tells apart (one count column each in one_on_one_days). */
 export const ONE_ON_ONE_STATUSES = ['held', 'cancelled', 'rescheduled', 'no_show', 'scheduled'] as const;
 export type OneOnOneStatus = (typeof ONE_ON_ONE_STATUSES)[number];
-/** The five agenda items of a 1:1. */
-export const AGENDA_ITEMS = ['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'] as const;
+/** The meetings columns of the five agenda items of a 1:1 (normalize/vocab.ts names them, as `agenda_<key>`). */
+export const AGENDA_COLUMNS = ['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'] as const;
 /** What a held 1:1 may say of itself: the agenda items, and whether the report brought the data. */
-export const AGENDA_FLAGS = [...AGENDA_ITEMS, 'prepared_by_report'] as const;
+const AGENDA_FLAGS = [...AGENDA_COLUMNS, 'prepared_by_report'] as const;
 
 /** The data's "as of" date: the last meeting that is not merely scheduled, else the last outcome snapshot,
  *  else the last goal check-in (or goal start), so a goals-only export still has a window. */
@@ -73,7 +73,7 @@ export const DERIVED_SQL = [
      ${ONE_ON_ONE_STATUSES.map((st) => `count(*) FILTER (status = '${st}')::INTEGER AS ${st}`).join(',\n     ')},
      ${AGENDA_FLAGS.map((c) => `count(${c}) FILTER (status = 'held')::INTEGER AS ${c}_known, count(*) FILTER (status = 'held' AND ${c})::INTEGER AS ${c}_true`).join(',\n     ')},
      -- The five agenda items covered, summed over the held 1:1s that say for all five (the trend's "agenda items").
-     sum(${AGENDA_ITEMS.map((c) => `${c}::INTEGER`).join(' + ')}) FILTER (status = 'held')::INTEGER AS items_covered
+     sum(${AGENDA_COLUMNS.map((c) => `${c}::INTEGER`).join(' + ')}) FILTER (status = 'held')::INTEGER AS items_covered
    FROM meetings WHERE kind = 'one_on_one' AND manager IS NOT NULL AND csm IS NOT NULL AND start_at IS NOT NULL
    GROUP BY ALL ORDER BY d`,
   // When each CSM first and last appears in the meetings (tenure when the roster does not say).

@@ -7,6 +7,7 @@
 import { literal } from '$lib/engine/sql';
 import { dateLiteral, meetingPeopleWhere, paramsCte, type Filters } from './filters';
 import { isDueOneOnOne } from './oneOnOne';
+import { AGENDA_COLUMNS } from './derived';
 import { accountTouchFilter, heldCustomerTouch, periodTouchFilter } from './touches';
 import { goalDrillSplitSql, goalDrillSql, type GoalChart } from './goalCharts';
 import { outcomeDrillSplitSql, outcomeDrillSql, type OutcomeChart } from './outcomeCharts';
@@ -48,9 +49,6 @@ function behindCte(t: MeetingTarget, f: Filters): string {
     SELECT m.* FROM meetings m CROSS JOIN params
     WHERE ${behindWhere(t, f)} AND CAST(m.start_at AS DATE) BETWEEN params.w_from AND params.w_to)`;
 }
-
-/** The agenda items, by their figures' labels, with the meetings column that says whether each came up. */
-const AGENDA_COLUMNS = ['agenda_goals', 'agenda_bottlenecks', 'agenda_customers', 'agenda_coaching', 'agenda_career'];
 
 /**
  * The agenda items a meeting row `m` covered, in words ("Goals, Career"): "none" when its agenda or notes

@@ -5,7 +5,7 @@
 import { paramsCte, meetingPeopleWhere, type Filters } from './filters';
 import { PLAN_NAME_SQL, planRowsCte, suggestSql, type CadencePlan } from './cadencePlan';
 import { weightedMedianSql } from './weightedMedian';
-import { AGENDA_ITEMS, type OneOnOneStatus } from './derived';
+import { AGENDA_COLUMNS, type OneOnOneStatus } from './derived';
 
 /** The statuses of a 1:1 that was due (the denominator of the cancel and reschedule rates). */
 const DUE = ['held', 'cancelled', 'rescheduled', 'no_show'] as const satisfies readonly OneOnOneStatus[];
@@ -118,7 +118,7 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
       (SELECT ${total('h.held')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS held_count,
       (SELECT g.median_gap FROM pair_gaps g WHERE g.manager = p.manager AND g.csm = p.csm) AS median_gap,
       (SELECT date_diff('day', max(o.d), params.as_of) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d <= params.as_of)::INTEGER AS days_since_held,
-      ${AGENDA_ITEMS.map((c) => `(SELECT ${shareOf('h', c)} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS ${c}`).join(',\n      ')},
+      ${AGENDA_COLUMNS.map((c) => `(SELECT ${shareOf('h', c)} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS ${c}`).join(',\n      ')},
       (SELECT CASE WHEN sum(o.agenda_career_known) > 0 THEN sum(o.agenda_career_true) > 0 END FROM oo o
         WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
       (SELECT ${shareOf('h', 'prepared_by_report')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS prepared_share
@@ -167,7 +167,7 @@ export function managersSql(f: Filters, kept: readonly Kept[] = [], plans: reado
       avg(career_90::INTEGER) AS career_90_share, count(career_90)::INTEGER AS career_known
     FROM pair_stats WHERE active_weeks > 0 GROUP BY manager),
   shares AS (
-    SELECT h.manager, ${AGENDA_ITEMS.map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}, ${shareOf('h', 'prepared_by_report')} AS prepared_share
+    SELECT h.manager, ${AGENDA_COLUMNS.map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}, ${shareOf('h', 'prepared_by_report')} AS prepared_share
     FROM held h GROUP BY h.manager),
   mgaps AS (${weightedMedianSql('gaps', ['manager'], 'gap', 'w', 'median_gap')})
   SELECT p.* EXCLUDE (min_plan_weeks), p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.cancelled / nullif(p.due, 0) AS cancel_rate,
@@ -210,7 +210,7 @@ export function totalsSql(f: Filters, kept: readonly Kept[] = [], plans: readonl
   held_n AS (
     SELECT ${total('h.held')} AS held_count, ${total('h.agenda_career_known')} AS agenda_known, ${total('h.agenda_career_true')} AS career_held,
       ${total('h.prepared_by_report_known')} AS prepared_known, ${total('h.prepared_by_report_true')} AS prepared_true,
-      ${AGENDA_ITEMS.filter((c) => c !== 'agenda_career').map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}
+      ${AGENDA_COLUMNS.filter((c) => c !== 'agenda_career').map((c) => `${shareOf('h', c)} AS ${c}`).join(', ')}
     FROM held h),
   all_gaps AS (${weightedMedianSql('gaps', [], 'gap', 'w', 'median_gap')})
   SELECT p.*, h.*, g.median_gap, p.held_weeks / nullif(p.active_weeks, 0) AS coverage, p.within_weeks / nullif(p.active_weeks, 0) AS plan_coverage,

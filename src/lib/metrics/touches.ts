@@ -56,18 +56,26 @@ export interface DaySpan {
   to: string;
 }
 
-/** The first and last day of the calendar month holding `day`. */
-const monthOf = (day: string): DaySpan => ({ from: periodStart(day, 'month'), to: periodEnd(periodStart(day, 'month'), 'month') });
-
-/** A span cut at month boundaries, so no piece crosses one. */
+/** A span cut at month ends, so no piece crosses one. */
 function byMonth(s: DaySpan): DaySpan[] {
   const pieces: DaySpan[] = [];
   for (let from = s.from; from <= s.to; ) {
-    const end = monthOf(from).to;
+    const end = periodEnd(periodStart(from, 'month'), 'month');
     pieces.push({ from, to: end < s.to ? end : s.to });
     from = iso(t(end) + DAY);
   }
   return pieces;
+}
+
+/** A span's whole periods of `grain`, and the days before and after them (all of it when it holds none). */
+function splitSpan(s: DaySpan, grain: Grain): { whole: { first: string; last: string } | null; rest: DaySpan[] } {
+  const whole = fullPeriods(s.from, s.to, grain);
+  if (!whole) return { whole, rest: [s] };
+  const rest: DaySpan[] = [];
+  if (s.from < whole.first) rest.push({ from: s.from, to: iso(t(whole.first) - DAY) });
+  const wholeEnd = periodEnd(whole.last, grain);
+  if (wholeEnd < s.to) rest.push({ from: iso(t(wholeEnd) + DAY), to: s.to });
+  return { whole, rest };
 }
 
 /**
@@ -84,27 +92,14 @@ export interface WindowCover {
 
 export function windowCover(f: Pick<Filters, 'from' | 'to'>, grain: Grain): WindowCover {
   if (f.from > f.to) return { periods: null, weeks: [], days: [] };
-  const periods = fullPeriods(f.from, f.to, grain);
-  const rest: DaySpan[] = [];
-  if (!periods) rest.push({ from: f.from, to: f.to });
-  else {
-    if (f.from < periods.first) rest.push({ from: f.from, to: iso(t(periods.first) - DAY) });
-    const lastEnd = periodEnd(periods.last, grain);
-    if (lastEnd < f.to) rest.push({ from: iso(t(lastEnd) + DAY), to: f.to });
-  }
+  const { whole: periods, rest } = splitSpan(f, grain);
   if (grain === 'week') return { periods, weeks: [], days: rest };
   const weeks: WindowCover['weeks'] = [];
   const days: DaySpan[] = [];
   for (const piece of rest.flatMap(byMonth)) {
-    const whole = fullPeriods(piece.from, piece.to, 'week');
-    if (!whole) {
-      days.push(piece);
-      continue;
-    }
-    weeks.push(whole);
-    if (piece.from < whole.first) days.push({ from: piece.from, to: iso(t(whole.first) - DAY) });
-    const wholeEnd = periodEnd(whole.last, 'week');
-    if (wholeEnd < piece.to) days.push({ from: iso(t(wholeEnd) + DAY), to: piece.to });
+    const inWeeks = splitSpan(piece, 'week');
+    if (inWeeks.whole) weeks.push(inWeeks.whole);
+    days.push(...inWeeks.rest);
   }
   return { periods, weeks, days };
 }
@@ -115,10 +110,10 @@ export function windowCover(f: Pick<Filters, 'from' | 'to'>, grain: Grain): Wind
  */
 export const factSpans = (f: Pick<Filters, 'from' | 'to'>, grain: Grain): DaySpan[] => windowCover(f, grain).days;
 
-/** The rollups a count reads, by grain: the grain's own, and the weekly one for whole weeks of part-months. */
+/** The rollups a count reads, by grain (the weekly one also for the whole weeks of part-months). */
 interface Rollups {
   week: string;
-  month?: string;
+  month: string;
 }
 
 /** Rows of (d, …columns, n) in the window: rollup rows dated by their period's start, and the remaining days' facts. */
@@ -127,7 +122,7 @@ function windowRows(f: Pick<Filters, 'from' | 'to'>, grain: Grain, rollups: Roll
   const rollup = (table: string, p: { first: string; last: string }) =>
     `SELECT p AS d, ${columns}, n FROM ${table} WHERE p BETWEEN ${dateLiteral(p.first)} AND ${dateLiteral(p.last)}`;
   const parts = [
-    ...(cover.periods ? [rollup(grain === 'week' ? rollups.week : rollups.month!, cover.periods)] : []),
+    ...(cover.periods ? [rollup(rollups[grain], cover.periods)] : []),
     ...cover.weeks.map((w) => rollup(rollups.week, w)),
     ...cover.days.map((s) => `SELECT d, ${columns}, n FROM meeting_facts f WHERE ${where} AND d BETWEEN ${dateLiteral(s.from)} AND ${dateLiteral(s.to)}`)
   ];
