@@ -21,15 +21,20 @@ const keptTable = (name: Kept) => `view_oo_${name}`;
 
 /** Of a pair's day (a one_on_one_days row `r`): the 1:1s that were due, and the share of held ones that say an item was covered. */
 const dueOf = (r: string) => DUE.map((st) => `${r}.${st}`).join(' + ');
-const shareOf = (r: string, flag: string) => `sum(${r}.${flag}_true) / nullif(sum(${r}.${flag}_known), 0)`;
+const shareOf = (r: string, flag: string, only?: string) => {
+  const f = only ? ` FILTER (${only})` : '';
+  return `sum(${r}.${flag}_true)${f} / nullif(sum(${r}.${flag}_known)${f}, 0)`;
+};
 const total = (expr: string) => `coalesce(sum(${expr}), 0)::INTEGER`;
+/** A day of the window (`inwin i`) with a held 1:1: what the agenda shares read. */
+const HELD = 'i.held > 0';
 
 /** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
 function base(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
   let chain = chainSql(f, plans);
   for (const name of kept) {
     const start = chain.indexOf(`\n  ${name} AS (`);
-    const next = chain.slice(start + 1).search(/,\n  [a-z_]+ AS \(/);
+    const next = chain.slice(start + 1).search(/,\n  (?:-- [^\n]*\n  )*[a-z_]+ AS (?:NOT MATERIALIZED )?\(/);
     const end = next < 0 ? chain.length : start + 1 + next;
     chain = `${chain.slice(0, start)}\n  ${name} AS (SELECT * FROM ${keptTable(name)})${chain.slice(end)}`;
   }
@@ -43,7 +48,9 @@ export function oneOnOneSetupSql(f: Filters, plans: readonly CadencePlan[] = [])
 
 function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
   return `WITH ${paramsCte(f)},
-  oo AS (SELECT * FROM one_on_one_days m WHERE ${meetingPeopleWhere(f)}),
+  -- oo, inwin and held are filters of a table the engine already holds (compressed): read where used. Kept as
+  -- CTEs, DuckDB would copy every column of them once per statement (45 MiB more at 10 million meetings).
+  oo AS NOT MATERIALIZED (SELECT * FROM one_on_one_days m WHERE ${meetingPeopleWhere(f)}),
   pairs AS (SELECT DISTINCT manager, csm FROM oo),
   seen AS (SELECT * FROM csm_seen),
   tenure AS (
@@ -59,7 +66,7 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
   weeks AS (
     SELECT manager, csm, unnest(generate_series(date_trunc('week', a), date_trunc('week', b), INTERVAL 7 DAY))::DATE AS wk
     FROM span WHERE a <= b),
-  inwin AS (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
+  inwin AS NOT MATERIALIZED (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
   ${planRowsCte(plans)},
   team_of AS (SELECT person_key, min(team) AS team FROM people GROUP BY person_key),
   pair_plan AS (
@@ -89,40 +96,53 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
     SELECT manager, csm, wk, wk - INTERVAL (7 * row_number() OVER (PARTITION BY manager, csm ORDER BY wk)) DAY AS island
     FROM wk_status WHERE within_plan),
   runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL),
+  -- Whether a pair's streak still runs: it does if this week is within plan, else it may end last week.
+  this_wk AS (
+    SELECT s.manager, s.csm, bool_or(s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE) AS within_now
+    FROM wk_status s, params GROUP BY s.manager, s.csm),
   streaks AS (
-    SELECT p.manager, p.csm,
-      coalesce((SELECT max(len) FROM runs r WHERE r.manager = p.manager AND r.csm = p.csm), 0) AS longest_streak,
-      coalesce((SELECT max(len) FROM runs r, params
-                WHERE r.manager = p.manager AND r.csm = p.csm
-                  AND r.last_wk = (CASE WHEN EXISTS (SELECT 1 FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE)
-                                        THEN date_trunc('week', params.as_of)::DATE ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END)), 0) AS current_streak
-    FROM pairs p),
-  held AS (SELECT * FROM inwin WHERE held > 0),
+    SELECT p.manager, p.csm, coalesce(max(r.len), 0) AS longest_streak,
+      coalesce(max(r.len) FILTER (r.last_wk = CASE WHEN coalesce(t.within_now, false) THEN date_trunc('week', params.as_of)::DATE
+                                                  ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END), 0) AS current_streak
+    FROM pairs p CROSS JOIN params LEFT JOIN runs r USING (manager, csm) LEFT JOIN this_wk t USING (manager, csm)
+    GROUP BY p.manager, p.csm),
+  held AS NOT MATERIALIZED (SELECT * FROM inwin WHERE held > 0),
   -- The days between a pair's held 1:1s, weighted: each held day once against the pair's previous one (none
   -- for its first), and a gap of 0 for each further 1:1 held that day.
   gaps AS (
     SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap, 1 AS w FROM held
     UNION ALL SELECT manager, csm, 0, held - 1 FROM held WHERE held > 1),
   pair_gaps AS (${weightedMedianSql('gaps', ['manager', 'csm'], 'gap', 'w', 'median_gap')}),
+  -- Each pair's figures, aggregated per pair from each source once and joined (a pair with no rows in one
+  -- counts 0 there): one hash table per source, where a subquery per figure held one per figure at once.
+  pair_weeks AS (
+    SELECT manager, csm, count(*)::INTEGER AS active_weeks, count(*) FILTER (st = 'held')::INTEGER AS held_weeks,
+      count(*) FILTER (within_plan)::INTEGER AS within_weeks,
+      count(*) FILTER (st = 'held' OR weeks_since_prior < 2)::INTEGER AS fortnight_weeks,
+      count(*) FILTER (st = 'held' OR weeks_since_prior < 4)::INTEGER AS month_weeks,
+      count(*) FILTER (st = 'missing' AND NOT within_plan)::INTEGER AS missing_weeks
+    FROM wk_status GROUP BY manager, csm),
+  pair_days AS (
+    SELECT i.manager, i.csm, ${total(dueOf('i'))} AS due, ${total('i.cancelled')} AS cancelled, ${total('i.rescheduled')} AS rescheduled,
+      coalesce(sum(i.held) FILTER (${HELD}), 0)::INTEGER AS held_count,
+      ${AGENDA_COLUMNS.map((c) => `${shareOf('i', c, HELD)} AS ${c}`).join(', ')}, ${shareOf('i', 'prepared_by_report', HELD)} AS prepared_share
+    FROM inwin i GROUP BY i.manager, i.csm),
+  pair_recent AS (
+    SELECT o.manager, o.csm, date_diff('day', max(o.d), params.as_of)::INTEGER AS days_since_held,
+      CASE WHEN sum(o.agenda_career_known) FILTER (o.d >= params.as_of - INTERVAL 89 DAY) > 0
+           THEN sum(o.agenda_career_true) FILTER (o.d >= params.as_of - INTERVAL 89 DAY) > 0 END AS career_90
+    FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of GROUP BY o.manager, o.csm, params.as_of),
   pair_stats AS (
     SELECT p.manager, p.csm, pp.team, pp.plan_weeks, pp.plan_from,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm)::INTEGER AS active_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'held')::INTEGER AS held_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.within_plan)::INTEGER AS within_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 2))::INTEGER AS fortnight_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND (s.st = 'held' OR s.weeks_since_prior < 4))::INTEGER AS month_weeks,
-      (SELECT count(*) FROM wk_status s WHERE s.manager = p.manager AND s.csm = p.csm AND s.st = 'missing' AND NOT s.within_plan)::INTEGER AS missing_weeks,
-      (SELECT ${total(dueOf('i'))} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS due,
-      (SELECT ${total('i.cancelled')} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS cancelled,
-      (SELECT ${total('i.rescheduled')} FROM inwin i WHERE i.manager = p.manager AND i.csm = p.csm) AS rescheduled,
-      (SELECT ${total('h.held')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS held_count,
-      (SELECT g.median_gap FROM pair_gaps g WHERE g.manager = p.manager AND g.csm = p.csm) AS median_gap,
-      (SELECT date_diff('day', max(o.d), params.as_of) FROM oo o WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d <= params.as_of)::INTEGER AS days_since_held,
-      ${AGENDA_COLUMNS.map((c) => `(SELECT ${shareOf('h', c)} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS ${c}`).join(',\n      ')},
-      (SELECT CASE WHEN sum(o.agenda_career_known) > 0 THEN sum(o.agenda_career_true) > 0 END FROM oo o
-        WHERE o.manager = p.manager AND o.csm = p.csm AND o.held > 0 AND o.d BETWEEN params.as_of - INTERVAL 89 DAY AND params.as_of) AS career_90,
-      (SELECT ${shareOf('h', 'prepared_by_report')} FROM held h WHERE h.manager = p.manager AND h.csm = p.csm) AS prepared_share
-    FROM pairs p JOIN pair_plan pp ON pp.manager = p.manager AND pp.csm = p.csm, params)`;
+      coalesce(w.active_weeks, 0) AS active_weeks, coalesce(w.held_weeks, 0) AS held_weeks, coalesce(w.within_weeks, 0) AS within_weeks,
+      coalesce(w.fortnight_weeks, 0) AS fortnight_weeks, coalesce(w.month_weeks, 0) AS month_weeks, coalesce(w.missing_weeks, 0) AS missing_weeks,
+      coalesce(i.due, 0) AS due, coalesce(i.cancelled, 0) AS cancelled, coalesce(i.rescheduled, 0) AS rescheduled, coalesce(i.held_count, 0) AS held_count,
+      g.median_gap, r.days_since_held,
+      ${AGENDA_COLUMNS.map((c) => `i.${c}`).join(', ')},
+      r.career_90, i.prepared_share
+    FROM pairs p JOIN pair_plan pp USING (manager, csm)
+    LEFT JOIN pair_weeks w USING (manager, csm) LEFT JOIN pair_days i USING (manager, csm)
+    LEFT JOIN pair_gaps g USING (manager, csm) LEFT JOIN pair_recent r USING (manager, csm))`;
 }
 
 /**
