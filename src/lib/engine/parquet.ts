@@ -168,6 +168,9 @@ export async function parquetToTable(bytes: Uint8Array, table: string, columns?:
     const select = columns ? columns.map((c) => `${ident(c.name)}::${c.type} AS ${ident(c.name)}`).join(', ') : '*';
     await conn.query(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT ${select} FROM ${ident(loading)}`);
     await conn.query(`DROP TABLE ${ident(loading)}`);
+    // Compress the table now (the page's database compresses at checkpoints) rather than with the next tables
+    // beside it as is: a published page's restore peaked 11 MiB lower at 1M. Skipped if another load is writing.
+    await conn.query('CHECKPOINT').catch(() => {});
   } finally {
     file.free();
     await conn.close();
