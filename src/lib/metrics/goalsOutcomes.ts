@@ -81,7 +81,9 @@ export const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progre
 /** The day an outcome row `o` stands for: its as-of date; without one, its due date, else "as of". Needs `params`. */
 const SNAP_DAY = (o: string) => `coalesce(${o}.as_of, ${o}.due_date, params.as_of)`;
 /** Every outcome snapshot with the date it stands for (`snap_d`). Needs `params`. */
-export const SNAPS_CTE = `snaps AS (SELECT o.*, ${SNAP_DAY('o')} AS snap_d FROM outcomes o, params)`;
+/** Each snapshot's keys and the day it stands for: what picking the latest one reads (its row is joined after,
+ *  by outcome_id, source_id and source_row; ranking whole rows held every column of every snapshot). */
+export const SNAP_KEYS_CTE = `snap_keys AS (SELECT o.outcome_id, o.as_of, o.source_id, o.source_row, ${SNAP_DAY('o')} AS snap_d FROM outcomes o, params)`;
 /** Of an outcome's snapshots, the latest first (the later file and row on the same date). */
 export const SNAPSHOT_ORDER = 's.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC';
 
@@ -93,13 +95,11 @@ export const SNAPSHOT_ORDER = 's.as_of DESC NULLS LAST, s.source_id DESC, s.sour
  */
 export function outcomeBase(f: Filters, rowsFrom?: string): string {
   if (rowsFrom) return `WITH ${paramsCte(f)}, o AS (SELECT * FROM ${rowsFrom})`;
-  // The latest snapshot is picked by its keys alone, then its row joined: ranking whole rows held every column
-  // of every snapshot in the engine's memory (twice, with the one before the window).
   const latestBy = (cond: string) => `SELECT o.*, s.snap_d FROM outcomes o JOIN (
       SELECT s.outcome_id, s.source_id, s.source_row, s.snap_d FROM snap_keys s, params WHERE ${cond}
       QUALIFY row_number() OVER (PARTITION BY s.outcome_id ORDER BY ${SNAPSHOT_ORDER}) = 1) s USING (outcome_id, source_id, source_row)`;
   return `WITH ${paramsCte(f)},
-  snap_keys AS (SELECT o.outcome_id, o.as_of, o.source_id, o.source_row, ${SNAP_DAY('o')} AS snap_d FROM outcomes o, params),
+  ${SNAP_KEYS_CTE},
   latest AS (${latestBy('s.snap_d <= params.w_to')}),
   before AS (${latestBy('s.snap_d < params.w_from')}),
   moved AS (SELECT DISTINCT outcome_id FROM snap_keys, params WHERE snap_d BETWEEN params.w_from AND params.w_to),

@@ -5,7 +5,7 @@
  */
 import { literal } from '$lib/engine/sql';
 import { accountWhere, dateLiteral, paramsCte, type Filters } from './filters';
-import { achieved, outcomeBase, SNAPS_CTE, SNAPSHOT_ORDER } from './goalsOutcomes';
+import { achieved, outcomeBase, SNAP_KEYS_CTE, SNAPSHOT_ORDER } from './goalsOutcomes';
 
 export type OutcomeChart = 'achieved' | 'overdue' | 'ttfv';
 
@@ -33,11 +33,13 @@ function marksCte(f: Filters, rowsFrom?: string): string {
  */
 function overdueCte(f: Filters): string {
   return `WITH ${paramsCte(f)},
-  ${SNAPS_CTE},
+  ${SNAP_KEYS_CTE},
   ${MONTHS_CTE},
   standing AS (
-    SELECT m.month, m.month_end, s.* FROM months m JOIN snaps s ON s.snap_d <= m.month_end
-    QUALIFY row_number() OVER (PARTITION BY m.month_end, s.outcome_id ORDER BY ${SNAPSHOT_ORDER}) = 1),
+    SELECT k.month, k.month_end, o.*, k.snap_d FROM (
+      SELECT m.month, m.month_end, s.outcome_id, s.source_id, s.source_row, s.snap_d FROM months m JOIN snap_keys s ON s.snap_d <= m.month_end
+      QUALIFY row_number() OVER (PARTITION BY m.month_end, s.outcome_id ORDER BY ${SNAPSHOT_ORDER}) = 1) k
+    JOIN outcomes o USING (outcome_id, source_id, source_row)),
   overdue_at AS (
     SELECT s.*, coalesce(s.segment, '(no segment)') AS seg, CASE WHEN s.first_value_date <= s.month_end THEN date_diff('day', s.start_date, s.first_value_date) END AS days_to_value
     FROM standing s WHERE NOT coalesce(${achieved('s')}, false) AND s.due_date < s.month_end AND ${accountWhere(f, 's')})`;
