@@ -80,9 +80,8 @@ export function goalsAtRiskSql(f: Filters): string {
 export const achieved = (o: string) => `(${o}.status = 'achieved' OR ${o}.progress_pct >= 100)`;
 /** The day an outcome row `o` stands for: its as-of date; without one, its due date, else "as of". Needs `params`. */
 const SNAP_DAY = (o: string) => `coalesce(${o}.as_of, ${o}.due_date, params.as_of)`;
-/** Every outcome snapshot with the date it stands for (`snap_d`). Needs `params`. */
 /** Each snapshot's keys and the day it stands for: what picking the latest one reads (its row is joined after,
- *  by outcome_id, source_id and source_row; ranking whole rows held every column of every snapshot). */
+ *  by outcome_id, source_id and source_row; ranking whole rows held every column of every snapshot). Needs `params`. */
 export const SNAP_KEYS_CTE = `snap_keys AS (SELECT o.outcome_id, o.as_of, o.source_id, o.source_row, ${SNAP_DAY('o')} AS snap_d FROM outcomes o, params)`;
 /** Of an outcome's snapshots, the latest first (the later file and row on the same date). */
 export const SNAPSHOT_ORDER = 's.as_of DESC NULLS LAST, s.source_id DESC, s.source_row DESC';

@@ -31,14 +31,11 @@ const HELD = 'i.held > 0';
 
 /** The chain, with the CTEs in `kept` read from the view run's tables instead of computed again. */
 function base(f: Filters, kept: readonly Kept[] = [], plans: readonly CadencePlan[] = []): string {
-  let chain = chainSql(f, plans);
-  for (const name of kept) {
-    const start = chain.indexOf(`\n  ${name} AS (`);
-    const next = chain.slice(start + 1).search(/,\n  (?:-- [^\n]*\n  )*[a-z_]+ AS (?:NOT MATERIALIZED )?\(/);
-    const end = next < 0 ? chain.length : start + 1 + next;
-    chain = `${chain.slice(0, start)}\n  ${name} AS (SELECT * FROM ${keptTable(name)})${chain.slice(end)}`;
-  }
-  return chain;
+  const ctes = chainCtes(f, plans).map((cte) => {
+    const k = kept.find((name) => cte.startsWith(`${name} AS `));
+    return k ? `${k} AS (SELECT * FROM ${keptTable(k)})` : cte;
+  });
+  return `WITH ${ctes.join(',\n  ')}`;
 }
 
 /** Statements that keep the chain's costly parts for one view run (on one connection: temporary tables). */
@@ -46,42 +43,44 @@ export function oneOnOneSetupSql(f: Filters, plans: readonly CadencePlan[] = [])
   return KEPT.map((name, i) => `CREATE OR REPLACE TEMP TABLE ${keptTable(name)} AS ${base(f, KEPT.slice(0, i).filter((k) => k === 'wk_status'), plans)} SELECT * FROM ${name}`);
 }
 
-function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
-  return `WITH ${paramsCte(f)},
-  -- oo, inwin and held are filters of a table the engine already holds (compressed): read where used. Kept as
-  -- CTEs, DuckDB would copy every column of them once per statement (45 MiB more at 10 million meetings).
-  oo AS NOT MATERIALIZED (SELECT * FROM one_on_one_days m WHERE ${meetingPeopleWhere(f)}),
-  pairs AS (SELECT DISTINCT manager, csm FROM oo),
-  seen AS (SELECT * FROM csm_seen),
-  tenure AS (
+/** The chain's CTEs in order, each `name AS …`. */
+function chainCtes(f: Filters, plans: readonly CadencePlan[]): string[] {
+  return [
+    paramsCte(f),
+    // oo, inwin and held are filters of a table the engine already holds (compressed): read where used. Kept as
+    // CTEs, DuckDB would copy every column of them once per statement (45 MiB more at 10 million meetings).
+    `oo AS NOT MATERIALIZED (SELECT * FROM one_on_one_days m WHERE ${meetingPeopleWhere(f)})`,
+    `pairs AS (SELECT DISTINCT manager, csm FROM oo)`,
+    `seen AS (SELECT * FROM csm_seen)`,
+    `tenure AS (
     SELECT p.manager, p.csm,
       CASE WHEN r.person_key IS NOT NULL THEN coalesce(r.start_date, DATE '0001-01-01') ELSE s.first_d END AS t_start,
       CASE WHEN r.person_key IS NOT NULL THEN coalesce(r.end_date, DATE '9999-12-31') ELSE s.last_d END AS t_end
     FROM pairs p
     LEFT JOIN (SELECT person_key, min(start_date) AS start_date, max(end_date) AS end_date FROM people GROUP BY person_key) r ON r.person_key = p.csm
-    LEFT JOIN seen s ON s.csm = p.csm),
-  span AS (
+    LEFT JOIN seen s ON s.csm = p.csm)`,
+    `span AS (
     SELECT t.manager, t.csm, greatest(params.w_from, t.t_start) AS a, least(params.w_to, t.t_end) AS b
-    FROM tenure t, params),
-  weeks AS (
+    FROM tenure t, params)`,
+    `weeks AS (
     SELECT manager, csm, unnest(generate_series(date_trunc('week', a), date_trunc('week', b), INTERVAL 7 DAY))::DATE AS wk
-    FROM span WHERE a <= b),
-  inwin AS NOT MATERIALIZED (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to),
-  ${planRowsCte(plans)},
-  team_of AS (SELECT person_key, min(team) AS team FROM people GROUP BY person_key),
-  pair_plan AS (
+    FROM span WHERE a <= b)`,
+    `inwin AS NOT MATERIALIZED (SELECT oo.* FROM oo, params WHERE oo.d BETWEEN params.w_from AND params.w_to)`,
+    planRowsCte(plans),
+    `team_of AS (SELECT person_key, min(team) AS team FROM people GROUP BY person_key)`,
+    `pair_plan AS (
     SELECT p.manager, p.csm, any_value(coalesce(ct.team, mt.team)) AS team,
       coalesce(arg_max(r.plan_weeks, r.rnk), 1)::INTEGER AS plan_weeks, coalesce(arg_max(r.level, r.rnk), 'standard') AS plan_from
     FROM pairs p
     LEFT JOIN team_of ct ON ct.person_key = p.csm
     LEFT JOIN team_of mt ON mt.person_key = p.manager
     LEFT JOIN plan_rows r ON (r.rnk = 3 AND r.manager = p.manager AND r.csm = p.csm) OR (r.rnk = 2 AND r.manager = p.manager) OR (r.rnk = 1 AND r.team = coalesce(ct.team, mt.team))
-    GROUP BY p.manager, p.csm),
-  held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of),
-  since_held AS (
+    GROUP BY p.manager, p.csm)`,
+    `held_wks AS (SELECT DISTINCT o.manager, o.csm, o.wk AS hw FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of)`,
+    `since_held AS (
     SELECT manager, csm, (hw + INTERVAL (7 * i) DAY)::DATE AS wk, min(i)::INTEGER AS weeks_since_prior
-    FROM held_wks CROSS JOIN range(1, 4) r(i) GROUP BY ALL),
-  wk_status AS (
+    FROM held_wks CROSS JOIN range(1, 4) r(i) GROUP BY ALL)`,
+    `wk_status AS (
     SELECT w.manager, w.csm, w.wk,
       CASE WHEN bool_or(i.held > 0) THEN 'held'
            WHEN bool_or(i.rescheduled > 0) THEN 'rescheduled'
@@ -91,48 +90,48 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
       sh.weeks_since_prior,
       bool_or(i.held > 0) IS TRUE OR coalesce(any_value(sh.weeks_since_prior) < any_value(pp.plan_weeks), false) AS within_plan
     FROM weeks w JOIN pair_plan pp USING (manager, csm) LEFT JOIN since_held sh USING (manager, csm, wk) LEFT JOIN inwin i USING (manager, csm, wk)
-    GROUP BY ALL),
-  islands AS (
+    GROUP BY ALL)`,
+    `islands AS (
     SELECT manager, csm, wk, wk - INTERVAL (7 * row_number() OVER (PARTITION BY manager, csm ORDER BY wk)) DAY AS island
-    FROM wk_status WHERE within_plan),
-  runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL),
-  -- Whether a pair's streak still runs: it does if this week is within plan, else it may end last week.
-  this_wk AS (
+    FROM wk_status WHERE within_plan)`,
+    `runs AS (SELECT manager, csm, island, count(*) AS len, max(wk) AS last_wk FROM islands GROUP BY ALL)`,
+    // Whether a pair's streak still runs: it does if this week is within plan, else it may end last week.
+    `this_wk AS (
     SELECT s.manager, s.csm, bool_or(s.within_plan AND s.wk = date_trunc('week', params.as_of)::DATE) AS within_now
-    FROM wk_status s, params GROUP BY s.manager, s.csm),
-  streaks AS (
+    FROM wk_status s, params GROUP BY s.manager, s.csm)`,
+    `streaks AS (
     SELECT p.manager, p.csm, coalesce(max(r.len), 0) AS longest_streak,
       coalesce(max(r.len) FILTER (r.last_wk = CASE WHEN coalesce(t.within_now, false) THEN date_trunc('week', params.as_of)::DATE
                                                   ELSE (date_trunc('week', params.as_of) - INTERVAL 7 DAY)::DATE END), 0) AS current_streak
     FROM pairs p CROSS JOIN params LEFT JOIN runs r USING (manager, csm) LEFT JOIN this_wk t USING (manager, csm)
-    GROUP BY p.manager, p.csm),
-  held AS NOT MATERIALIZED (SELECT * FROM inwin WHERE held > 0),
-  -- The days between a pair's held 1:1s, weighted: each held day once against the pair's previous one (none
-  -- for its first), and a gap of 0 for each further 1:1 held that day.
-  gaps AS (
+    GROUP BY p.manager, p.csm)`,
+    `held AS NOT MATERIALIZED (SELECT * FROM inwin WHERE held > 0)`,
+    // The days between a pair's held 1:1s, weighted: each held day once against the pair's previous one (none
+    // for its first), and a gap of 0 for each further 1:1 held that day.
+    `gaps AS (
     SELECT manager, csm, date_diff('day', lag(d) OVER (PARTITION BY manager, csm ORDER BY d), d) AS gap, 1 AS w FROM held
-    UNION ALL SELECT manager, csm, 0, held - 1 FROM held WHERE held > 1),
-  pair_gaps AS (${weightedMedianSql('gaps', ['manager', 'csm'], 'gap', 'w', 'median_gap')}),
-  -- Each pair's figures, aggregated per pair from each source once and joined (a pair with no rows in one
-  -- counts 0 there): one hash table per source, where a subquery per figure held one per figure at once.
-  pair_weeks AS (
+    UNION ALL SELECT manager, csm, 0, held - 1 FROM held WHERE held > 1)`,
+    `pair_gaps AS (${weightedMedianSql('gaps', ['manager', 'csm'], 'gap', 'w', 'median_gap')})`,
+    // Each pair's figures, aggregated per pair from each source once and joined (a pair with no rows in one
+    // counts 0 there): one hash table per source, where a subquery per figure held one per figure at once.
+    `pair_weeks AS (
     SELECT manager, csm, count(*)::INTEGER AS active_weeks, count(*) FILTER (st = 'held')::INTEGER AS held_weeks,
       count(*) FILTER (within_plan)::INTEGER AS within_weeks,
       count(*) FILTER (st = 'held' OR weeks_since_prior < 2)::INTEGER AS fortnight_weeks,
       count(*) FILTER (st = 'held' OR weeks_since_prior < 4)::INTEGER AS month_weeks,
       count(*) FILTER (st = 'missing' AND NOT within_plan)::INTEGER AS missing_weeks
-    FROM wk_status GROUP BY manager, csm),
-  pair_days AS (
+    FROM wk_status GROUP BY manager, csm)`,
+    `pair_days AS (
     SELECT i.manager, i.csm, ${total(dueOf('i'))} AS due, ${total('i.cancelled')} AS cancelled, ${total('i.rescheduled')} AS rescheduled,
       coalesce(sum(i.held) FILTER (${HELD}), 0)::INTEGER AS held_count,
       ${AGENDA_COLUMNS.map((c) => `${shareOf('i', c, HELD)} AS ${c}`).join(', ')}, ${shareOf('i', 'prepared_by_report', HELD)} AS prepared_share
-    FROM inwin i GROUP BY i.manager, i.csm),
-  pair_recent AS (
+    FROM inwin i GROUP BY i.manager, i.csm)`,
+    `pair_recent AS (
     SELECT o.manager, o.csm, date_diff('day', max(o.d), params.as_of)::INTEGER AS days_since_held,
       CASE WHEN sum(o.agenda_career_known) FILTER (o.d >= params.as_of - INTERVAL 89 DAY) > 0
            THEN sum(o.agenda_career_true) FILTER (o.d >= params.as_of - INTERVAL 89 DAY) > 0 END AS career_90
-    FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of GROUP BY o.manager, o.csm, params.as_of),
-  pair_stats AS (
+    FROM oo o, params WHERE o.held > 0 AND o.d <= params.as_of GROUP BY o.manager, o.csm, params.as_of)`,
+    `pair_stats AS (
     SELECT p.manager, p.csm, pp.team, pp.plan_weeks, pp.plan_from,
       coalesce(w.active_weeks, 0) AS active_weeks, coalesce(w.held_weeks, 0) AS held_weeks, coalesce(w.within_weeks, 0) AS within_weeks,
       coalesce(w.fortnight_weeks, 0) AS fortnight_weeks, coalesce(w.month_weeks, 0) AS month_weeks, coalesce(w.missing_weeks, 0) AS missing_weeks,
@@ -142,7 +141,8 @@ function chainSql(f: Filters, plans: readonly CadencePlan[]): string {
       r.career_90, i.prepared_share
     FROM pairs p JOIN pair_plan pp USING (manager, csm)
     LEFT JOIN pair_weeks w USING (manager, csm) LEFT JOIN pair_days i USING (manager, csm)
-    LEFT JOIN pair_gaps g USING (manager, csm) LEFT JOIN pair_recent r USING (manager, csm))`;
+    LEFT JOIN pair_gaps g USING (manager, csm) LEFT JOIN pair_recent r USING (manager, csm))`
+  ];
 }
 
 /**
