@@ -92,7 +92,7 @@ export interface NativeEngine extends AsyncDuckDB {
   /** A table written as one Parquet file per month, in its scratch folder (see PartitionSpec). */
   writePartitions(spec: PartitionSpec): Promise<WrittenPartition[]>;
   /** Parquet bytes of a query (zstd), as tableToParquet returns them. */
-  toParquet(select: string): Promise<Uint8Array>;
+  toParquet(select: string, options?: { rowGroupSize?: number }): Promise<Uint8Array>;
   /** A scratch file path for `name`, inside the folder only this engine writes. */
   scratchPath(name: string): string;
   /** Close the engine and remove its scratch folder. */
@@ -199,9 +199,9 @@ export async function startNativeEngine(options: NativeOptions = {}): Promise<Na
       }
     },
     /** Parquet bytes of a query, through a scratch file (the snapshot format carries bytes). */
-    async toParquet(select: string) {
+    async toParquet(select: string, options: { rowGroupSize?: number } = {}) {
       const path = inScratch(`export_${++exports}.parquet`);
-      await facade.copyToParquet(select, path);
+      await facade.copyToParquet(select, path, options);
       try {
         return new Uint8Array(readFileSync(path));
       } finally {

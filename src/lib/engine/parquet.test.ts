@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { exec, query, useEngine } from './index';
 import { startNodeEngine } from './node';
-import { DECODE_BATCH_ROWS, parquetToTable, readIpcBatches, tableColumns, tableToParquet } from './parquet';
+import { DECODE_BATCH_ROWS, TABLE_ROW_GROUP_ROWS, parquetToTable, readIpcBatches, tableColumns, tableToParquet, tableWriterProperties } from './parquet';
 
 beforeAll(() => useEngine(startNodeEngine));
 
@@ -50,7 +50,9 @@ describe('Parquet round trip through parquet-wasm', () => {
     const pq = await import('parquet-wasm/esm');
     const n = 2 * DECODE_BATCH_ROWS + 5;
     await exec(`CREATE OR REPLACE TABLE big AS SELECT i, 'row ' || i AS label FROM range(${n}) t(i)`);
-    const bytes = await tableToParquet('big');
+    // Written in one row group (as another tool may write a file), not in the groups tableToParquet writes.
+    const props = new pq.WriterPropertiesBuilder().setMaxRowGroupSize(10 * n).build();
+    const bytes = pq.writeParquet(pq.readParquet(await tableToParquet('big')), props);
     const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
     expect(file.metadata().numRowGroups()).toBe(1);
     const sizes: number[] = [];
@@ -60,6 +62,27 @@ describe('Parquet round trip through parquet-wasm', () => {
     await parquetToTable(bytes, 'big_back', await tableColumns('big'));
     const order = await query('SELECT count(*)::INTEGER AS n, count(*) FILTER (i <> pos)::INTEGER AS misplaced FROM (SELECT i, row_number() OVER () - 1 AS pos FROM big_back)');
     expect(order).toEqual([{ n, misplaced: 0 }]);
+  });
+
+  it('writes a whole table in row groups of at most TABLE_ROW_GROUP_ROWS, with the native writer and with the page\'s', async () => {
+    const pq = await import('parquet-wasm/esm');
+    const n = 5 * TABLE_ROW_GROUP_ROWS + 123;
+    await exec(`CREATE OR REPLACE TABLE wide AS SELECT i, 'row ' || i AS label, i % 7 = 0 AS flag FROM range(${n}) t(i)`);
+    const groupRows = async (bytes: Uint8Array) => {
+      const file = await pq.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+      const meta = file.metadata();
+      const rows = [...Array(meta.numRowGroups()).keys()].map((g) => Number(meta.rowGroup(g).numRows()));
+      file.free();
+      return rows;
+    };
+    const native = await groupRows(await tableToParquet('wide'));
+    // The page's writer: the same table through parquet-wasm with the page's settings.
+    const page = await groupRows(pq.writeParquet(pq.readParquet(await tableToParquet('wide')), tableWriterProperties(pq)));
+    for (const rows of [native, page]) {
+      expect(rows.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(Math.max(...rows)).toBeLessThanOrEqual(TABLE_ROW_GROUP_ROWS);
+      expect(rows.length).toBeGreaterThanOrEqual(6);
+    }
   });
 
   it('restores an empty table with its columns', async () => {
