@@ -147,6 +147,13 @@ export async function showTab(page, name) {
   await waitReady(page);
 }
 
+/** On the Meetings tab, open the section of every account if it is closed (its table is made when opened). */
+export async function openAllAccounts(page) {
+  const summary = page.locator('[data-testid="view-meetings"] details summary', { hasText: 'All accounts' });
+  if (!(await summary.evaluate((s) => s.parentElement.open))) await summary.click();
+  await page.locator('[data-testid="mo-accounts"] tbody tr').first().waitFor();
+}
+
 /** Open a list filter's picker (Manager, Team, CSM, Segment, Meeting kind: `managers` … `kinds`), if closed. */
 async function openFilter(page, key) {
   const button = page.locator(`[data-testid="filter-${key}"]`);

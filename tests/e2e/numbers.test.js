@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT, startSite, launchBrowser, openPage, waitReady, showTab } from './harness.js';
+import { ROOT, startSite, launchBrowser, openPage, waitReady, showTab, openAllAccounts } from './harness.js';
 import { loadDemo, computeMetrics } from './independent.js';
 
 let browser, site, page, problems, context, expected, names;
@@ -63,6 +63,7 @@ describe('the demo, recomputed independently', () => {
   });
 
   it('meetings vs outcomes: every account’s meetings and progress gained', async () => {
+    await openAllAccounts(page);
     const rows = await readTable('mo-accounts');
     assert.ok(rows.length >= 100);
     let checked = 0;

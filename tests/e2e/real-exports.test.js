@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab } from './harness.js';
+import { ROOT, startSite, launchBrowser, openPage, waitReady, dropFiles, showTab, openAllAccounts } from './harness.js';
 import { parseCsv } from './independent.js';
 
 const REAL = process.env.CADENCE_REAL_EXPORTS ?? resolve(ROOT, '../shared/fixtures/real-exports');
@@ -45,7 +45,7 @@ describe('the views agree with each other on the demo', () => {
   it('touches summed per account, per week and per channel are the same number', async () => {
     await showTab(page, 'meetings');
     // Every account, from the table's own CSV export (the page shows the first rows only).
-    await page.locator('[data-testid="view-meetings"] details summary', { hasText: 'All accounts' }).click();
+    await openAllAccounts(page);
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.click('[data-testid="mo-accounts"] [data-testid="export-csv"]')]);
     const [header, ...accountRows] = parseCsv(readFileSync(await download.path(), 'utf8')).filter((x) => x.length > 1);
     const touches = header.indexOf('All touches');
@@ -211,7 +211,7 @@ describe('a Salesforce Data Export, one file per object', () => {
     assert.match(await summaryOf('Task.csv'), /4 activities/);
     assert.equal(await tableRows('meetings'), 8, '4 events (the all-day offsite is no meeting) and 4 tasks');
     await showTab(page, 'meetings');
-    await page.locator('[data-testid="view-meetings"] details summary', { hasText: 'All accounts' }).click();
+    await openAllAccounts(page);
     const accounts = await column('mo-accounts', 'account');
     assert.deepEqual([...accounts].sort(), ['Globex Corporation', 'Initech'], 'names, not ids; the null id is no account');
   });

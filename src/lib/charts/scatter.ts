@@ -93,8 +93,10 @@ export function swarmOffsets(pts: { px: number; py: number }[], halfBand: number
       field = new Float32Array(cols * rows).fill(Infinity);
       for (let k = 0; k < placed.length; k += 2) mark(placed[k], placed[k + 1]);
     }
-    let near: { dx: number; dy: number; tie: number } | null = null; // the nearest node at least `enough` clear
-    let far = { dx: 0, dy: 0, gap: -1 }; // else the clearest
+    // The nearest node at least `enough` clear, else the clearest: kept as numbers, not an object per better
+    // node (a crowd of thousands made millions of them).
+    let nearDx = 0, nearDy = 0, nearTie = Infinity;
+    let farDx = 0, farDy = 0, farGap = -1;
     for (let i = Math.ceil((p.px - halfBand - 1e-9 - ox) / f), iEnd = Math.floor((p.px + halfBand + 1e-9 - ox) / f); i <= iEnd; i++)
       for (let j = Math.ceil((p.py - spacing - 1e-9 - oy) / f), jEnd = Math.floor((p.py + spacing + 1e-9 - oy) / f); j <= jEnd; j++) {
         const dx = ox + i * f - p.px;
@@ -102,10 +104,18 @@ export function swarmOffsets(pts: { px: number; py: number }[], halfBand: number
         const gap = field[i * rows + j];
         const tie = Math.abs(dx) + Math.abs(dy);
         if (gap >= enough) {
-          if (!near || tie < near.tie - 1e-9) near = { dx, dy, tie };
-        } else if (gap - 1e-6 * tie > far.gap) far = { dx, dy, gap: gap - 1e-6 * tie };
+          if (tie < nearTie - 1e-9) {
+            nearDx = dx;
+            nearDy = dy;
+            nearTie = tie;
+          }
+        } else if (gap - 1e-6 * tie > farGap) {
+          farDx = dx;
+          farDy = dy;
+          farGap = gap - 1e-6 * tie;
+        }
       }
-    return near ?? far;
+    return nearTie < Infinity ? { dx: nearDx, dy: nearDy } : { dx: farDx, dy: farDy };
   };
   const order = pts.map((_, i) => i).sort((a, b) => pts[a].py - pts[b].py || pts[a].px - pts[b].px || a - b);
   for (const i of order) {
