@@ -57,7 +57,7 @@ function selectList(columns: ColumnType[]): string {
 /**
  * Rows per row group of a whole table written as Parquet (a published page restores these files). The codec
  * decodes a row group's column chunks whole, so its memory, which never shrinks, follows the largest group:
- * the 10M benchmark's tables in one group each took it to 38 MiB, in groups of 8,192 rows to 12 MiB (files
+ * the 10M benchmark's tables in one group each took it to 38 MiB, in groups of 8,192 rows to 13 MiB (files
  * 17% larger, decoded as fast).
  */
 export const TABLE_ROW_GROUP_ROWS = 8192;
